@@ -1,0 +1,70 @@
+# Pr8werk website. `make help` lists the targets.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PYTHON) manage.py
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/pr8werk
+
+.PHONY: help run test test-fast test-postgres lint format messages compilemessages setup migrate demo bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@test -d $(VENV) || python3 -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+.make-system: ## (internal) system packages: gettext for translations
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
+	@touch $@
+
+.make-chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@touch $@
+
+setup: $(VENV)/.installed .make-system compilemessages ## Create .venv, install requirements, compile translations
+
+compilemessages: $(VENV)/.installed .make-system
+	@$(MANAGE) compilemessages --ignore '.venv/*' -v0
+
+migrate: setup ## Apply database migrations
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate ## Load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+run: demo ## Set everything up and serve http://127.0.0.1:$(PORT)/ (PORT overrides)
+	@$(MANAGE) print_demo_logins
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed ## ruff check and ruff format --check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+messages: $(VENV)/.installed .make-system ## Update locale/{nl,en,de} from the code and templates
+	flock locale/.lock $(MANAGE) makemessages -l nl -l en -l de --ignore '.venv/*' --ignore 'tests/*' --no-location --no-obsolete
+	@$(MANAGE) compilemessages --ignore '.venv/*' -v0
+
+test: setup .make-chromium lint ## Every check and test (SQLite), browser tests included
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/pytest
+
+test-postgres: setup .make-chromium ## The test suite against the local PostgreSQL (PG_URL overrides)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+
+bench: setup ## Benchmarks against a real server process
+	$(PYTHON) tests/bench.py
+
+clean: ## Remove the virtualenv, database, media and build files
+	rm -rf $(VENV) db.sqlite3* media staticfiles .make-*

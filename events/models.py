@@ -1,0 +1,1 @@
+"""Models of the events app; pages arrive with its issue."""

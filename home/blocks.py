@@ -1,0 +1,148 @@
+"""StreamField blocks shared by every page type."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; the level keeps the page outline valid."""
+
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+    level = blocks.ChoiceBlock(
+        label=_("Level"),
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3")), ("h4", _("Heading 4"))],
+        default="h2",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        label = _("Heading")
+        description = _("A heading that starts a new section of the page.")
+        preview_value = {"text": "Meer werk voor zp'ers in de Achterhoek", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text with a limited, accessible set of features."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"])
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph_block.html"
+        label = _("Text")
+        description = _("Paragraphs of text with links and lists.")
+        preview_value = "<p>Pr8werk brengt zelfstandige professionals en opdrachtgevers bij elkaar.</p>"
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with caption and credit; the alt text comes from the image library."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_block.html"
+        label = _("Image")
+        description = _("A photo or illustration with an optional caption and credit.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation: pick a partner quote, or write one inline."""
+
+    partner_quote = SnippetChooserBlock(
+        "network.PartnerQuote",
+        label=_("Partner quote"),
+        required=False,
+        help_text=_("Choose a quote from the partner quotes, or leave empty and write one below."),
+    )
+    text = blocks.TextBlock(label=_("Quote"), required=False, max_length=1000)
+    attribution = blocks.CharBlock(
+        label=_("Attribution"), required=False, max_length=200, help_text=_("Who said it, and in which role.")
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("partner_quote") and not value.get("text"):
+            raise StructBlockValidationError(
+                block_errors={"text": ValidationError(_("Choose a partner quote or write a quote."))}
+            )
+        return value
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        label = _("Quote")
+        description = _("A quotation from a partner, speaker or participant.")
+        preview_value = {
+            "text": "Collectief staan we sterker om aandacht te vragen voor de groep zelfstandigen.",
+            "attribution": "Henk Dijk, voorzitter ONZ Achterhoek",
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A short invitation with one clear link, to a page or an address."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), required=False, max_length=400)
+    link_page = blocks.PageChooserBlock(label=_("Link to page"), required=False)
+    link_url = blocks.URLBlock(label=_("Or link to address"), required=False)
+    link_label = blocks.CharBlock(label=_("Button text"), max_length=60)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("link_page") and not value.get("link_url"):
+            raise StructBlockValidationError(
+                block_errors={"link_page": ValidationError(_("Choose a page or enter an address."))}
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+        label = _("Call to action")
+        description = _("An invitation with a button, for example to sign up for a session.")
+        preview_value = {
+            "title": "Doe mee aan de volgende ontbijtsessie",
+            "text": "Ontmoet opdrachtgevers uit de regio.",
+            "link_url": "https://example.org/",
+            "link_label": "Bekijk de agenda",
+        }
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a document, with its type and size shown."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Link text"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the document title."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_link_block.html"
+        label = _("Document")
+        description = _("A downloadable document such as a report or a flyer.")
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body of a content page; other apps extend it with their own blocks."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentLinkBlock()

@@ -1,0 +1,24 @@
+import importlib
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from home.demo import DEMO_LOGINS
+from home.management.commands.load_demo_content import DEMO_APPS
+
+
+class Command(BaseCommand):
+    help = "Print the demo accounts (dev settings only)."
+
+    def handle(self, *args, **options):
+        if not getattr(settings, "DEMO_LOGINS", False):
+            return
+        for app in DEMO_APPS:
+            try:
+                importlib.import_module(f"{app}.demo_content")
+            except ModuleNotFoundError as error:
+                if error.name != f"{app}.demo_content":
+                    raise
+        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/:")
+        for role, username, password in DEMO_LOGINS:
+            self.stdout.write(f"  {role:<24} {username} / {password}")

@@ -1,0 +1,197 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+
+
+class Sector(TranslatableMixin, models.Model):
+    """One of the three O's: Ondernemers, Overheid, (maatschappelijke) Organisaties.
+
+    Filters everywhere use the slug, which is the same in every language, so a link like
+    ``?sector=overheid`` works on a page of any locale.
+    """
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"), max_length=80, help_text=_("Used in web addresses; the same in every language.")
+    )
+    description = models.TextField(_("description"), blank=True, max_length=600)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+        ordering = ["sort_order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="home_sector_unique_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_active_locale(cls):
+        return cls.objects.filter(locale=Locale.get_active())
+
+
+class FooterText(TranslatableMixin, models.Model):
+    """The short text in the footer, translatable like every other snippet."""
+
+    text = RichTextField(_("text"), features=["bold", "italic", "link"], max_length=1000)
+
+    panels = [FieldPanel("text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer text")
+        verbose_name_plural = _("footer texts")
+
+    def __str__(self):
+        return f"{_('Footer text')} ({self.locale})"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Contact details and links shown on every page of a site."""
+
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    address = models.TextField(_("postal address"), blank=True, max_length=300)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    footer_text = models.ForeignKey(
+        FooterText,
+        verbose_name=_("footer text"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown in the visitor's language when a translation exists."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("privacy statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("linkedin_url"), FieldPanel("facebook_url"), FieldPanel("x_url")],
+            heading=_("Social media"),
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("privacy_page"),
+        FieldPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in (
+                ("LinkedIn", self.linkedin_url),
+                ("Facebook", self.facebook_url),
+                ("X", self.x_url),
+            )
+            if url
+        ]
+
+
+class HomePage(Page):
+    """The front door: mission, the three O's, next sessions, latest news, a partner voice."""
+
+    mission_title = models.CharField(_("mission title"), max_length=160)
+    mission = models.TextField(_("mission"), max_length=800)
+    sectors_title = models.CharField(_("title of the three O's"), max_length=160, blank=True)
+    sectors_intro = models.TextField(_("introduction to the three O's"), blank=True, max_length=800)
+    featured_quote = models.ForeignKey(
+        "network.PartnerQuote",
+        verbose_name=_("featured partner quote"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("more content"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("mission_title"), FieldPanel("mission")], heading=_("Mission")),
+        MultiFieldPanel(
+            [FieldPanel("sectors_title"), FieldPanel("sectors_intro")], heading=_("The three O's")
+        ),
+        FieldPanel("featured_quote"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = [*Page.search_fields, index.SearchField("mission")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sectors"] = Sector.objects.filter(locale_id=self.locale_id)
+        quote = self.featured_quote
+        if quote is not None:
+            quote = quote.get_translation_or_none(self.locale) or quote
+            context["featured_quote"] = quote if quote.live else None
+        # Other apps add their sections (next sessions, latest news) without home knowing them:
+        # a `home_page_sections` hook returns a dict with "template", "order" and the template's
+        # data, or None to show nothing.
+        sections = [section(request, self) for section in hooks.get_hooks("home_page_sections")]
+        context["home_sections"] = sorted(
+            (section for section in sections if section), key=lambda section: section.get("order", 50)
+        )
+        return context
+
+
+class ContentPage(Page):
+    """A generic page: about Pr8werk, privacy statement, accessibility statement, ..."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = _("content page")

@@ -1,0 +1,26 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import FooterText, Sector
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    menu_label = _("Sectors (three O's)")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    ordering = ["sort_order"]
+    add_to_admin_menu = True
+    menu_order = 300
+
+
+class FooterTextViewSet(SnippetViewSet):
+    model = FooterText
+    icon = "doc-empty"
+    list_display = ["__str__", "locale"]
+
+
+register_snippet(SectorViewSet)
+register_snippet(FooterTextViewSet)

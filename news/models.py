@@ -1,0 +1,1 @@
+"""Models of the news app; pages arrive with its issue."""

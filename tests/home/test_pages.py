@@ -1,0 +1,159 @@
+import re
+
+import pytest
+from django.test import Client
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from home.models import ContentPage, HomePage
+
+LANG_RE = re.compile(r'<html lang="([a-z-]+)">')
+
+
+class TestPageTypeRules(WagtailPageTestCase):
+    def test_home_page_goes_under_the_root_only(self):
+        """A home page is a site root, never nested in another page."""
+        self.assertAllowedParentPageTypes(HomePage, {Page})
+
+    def test_content_pages_go_under_home_or_other_content_pages(self):
+        self.assertCanCreateAt(HomePage, ContentPage)
+        self.assertCanCreateAt(ContentPage, ContentPage)
+        self.assertCanNotCreateAt(ContentPage, HomePage)
+        self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+
+
+def live_pages():
+    return Page.objects.live().filter(depth__gt=1).specific().select_related("locale")
+
+
+@pytest.mark.django_db
+def test_every_demo_page_answers_in_its_language(demo_site, client):
+    """Every live page of the demo site answers 200 with the lang attribute of its locale."""
+    pages = list(live_pages())
+    by_language = {page.locale.language_code for page in pages}
+    assert by_language == {"nl", "en", "de"}
+    for page in pages:
+        url = page.get_url()
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert LANG_RE.search(response.content.decode()).group(1) == page.locale.language_code, url
+
+
+@pytest.mark.django_db
+def test_language_prefixes(demo_site, client):
+    """Dutch lives at /, English at /en/ and German at /de/."""
+    for url, language, title in (
+        ("/", "nl", "Meer werk voor zp&#x27;ers in de Achterhoek"),
+        ("/en/", "en", "More work for independent professionals"),
+        ("/de/", "de", "Mehr Arbeit für Selbstständige"),
+    ):
+        html = client.get(url).content.decode()
+        assert f'<html lang="{language}">' in html
+        assert title in html
+
+
+@pytest.mark.django_db
+def test_switcher_links_to_the_translation_of_the_page(demo_site, client):
+    html = client.get("/over-pr8werk/").content.decode()
+    assert 'href="/en/about/" hreflang="en"' in html
+    assert 'href="/de/ueber-pr8werk/" hreflang="de"' in html
+    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/about/">' in html
+    assert '<link rel="alternate" hreflang="x-default" href="http://testserver/over-pr8werk/">' in html
+    html = client.get("/de/datenschutz/").content.decode()
+    assert 'href="/privacy/" hreflang="nl"' in html
+    assert 'href="/en/privacy/" hreflang="en"' in html
+
+
+@pytest.mark.django_db
+def test_switcher_falls_back_to_home_without_translation(demo_site, client, admin_user):
+    """A page without an English translation offers the English home page instead."""
+    home = HomePage.objects.get(locale__language_code="nl")
+    page = ContentPage(title="Alleen Nederlands", slug="alleen-nederlands")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    html = client.get("/alleen-nederlands/").content.decode()
+    assert 'href="/en/" hreflang="en"' in html
+    assert 'href="/de/" hreflang="de"' in html
+    assert 'hreflang="en" href="http://testserver/en/"' not in html  # no false alternate
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "language", "text"),
+    [
+        ("/bestaat-niet/", "nl", "Pagina niet gevonden"),
+        ("/en/does-not-exist/", "en", "Page not found"),
+        ("/de/gibt-es-nicht/", "de", "Seite nicht gefunden"),
+    ],
+)
+def test_unknown_url_gives_404_in_the_visitors_language(demo_site, client, url, language, text):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert text in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("prefix", "language", "text"),
+    [
+        ("", "nl", "Er ging iets mis"),
+        ("/en", "en", "Something went wrong"),
+        ("/de", "de", "Etwas ist schiefgelaufen"),
+    ],
+)
+def test_server_error_page_in_the_visitors_language(demo_site, prefix, language, text, monkeypatch):
+    """An exception gives the 500 page in the language of the address, without leaking details."""
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(HomePage, "get_context", explode)
+    client = Client(raise_request_exception=False)
+    response = client.get(f"{prefix}/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert text in html
+    assert "boom" not in html
+
+
+@pytest.mark.django_db
+def test_menu_shows_pages_marked_for_menus(demo_site, client):
+    html = client.get("/en/").content.decode()
+    nav = html.split('aria-label="Main menu"')[1].split("</nav>")[0]
+    assert 'href="/en/about/"' in nav
+    assert "privacy" not in nav
+
+
+@pytest.mark.django_db
+def test_footer_shows_settings_in_the_visitors_language(demo_site, client):
+    html = client.get("/de/").content.decode()
+    assert "Eine Initiative regionaler Netzwerke" in html
+    assert 'href="/de/datenschutz/"' in html
+    assert "info@pr8werk.nl" in html
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_three_os_and_a_partner_quote(demo_site, client):
+    html = client.get("/").content.decode()
+    for name in ("Ondernemers", "Overheid", "Organisaties"):
+        assert name in html
+    assert "Collectief staan we sterker" in html
+    html = client.get("/en/").content.decode()
+    assert "Businesses" in html and "Government" in html
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_pages_of_every_language(demo_site, client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/over-pr8werk/", "/en/about/", "/de/ueber-pr8werk/"):
+        assert f"http://testserver{path}</loc>" in xml or f"http://localhost{path}</loc>" in xml
+
+
+@pytest.mark.django_db
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
