@@ -4,9 +4,15 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-# Each app contributes its own demo content in `<app>/demo_content.py` with a `load(command)`
-# function; the order matters because later apps refer to pages and snippets of earlier ones.
-DEMO_APPS = ["home", "network", "news", "events"]
+# Each app contributes its own demo content in a module with a `load(command)` function; the order
+# matters because later modules refer to pages and snippets of earlier ones.
+DEMO_MODULES = [
+    "home.demo_content",
+    "network.demo_content",
+    "news.demo_content",
+    "events.demo_content",
+    "events.report_demo_content",
+]
 
 
 class Command(BaseCommand):
@@ -22,13 +28,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.demo_users = options["demo_users"]
-        for app in DEMO_APPS:
+        for name in DEMO_MODULES:
             try:
-                module = importlib.import_module(f"{app}.demo_content")
+                module = importlib.import_module(name)
             except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo_content":
+                if error.name != name:
                     raise
                 continue
             with transaction.atomic():
                 module.load(self)
-            self.stdout.write(f"Demo content of {app}: done")
+            self.stdout.write(f"Demo content {name}: done")

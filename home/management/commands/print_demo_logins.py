@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from home.demo import DEMO_LOGINS
-from home.management.commands.load_demo_content import DEMO_APPS
+from home.management.commands.load_demo_content import DEMO_MODULES
 
 
 class Command(BaseCommand):
@@ -13,11 +13,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_LOGINS", False):
             return
-        for app in DEMO_APPS:
+        for name in DEMO_MODULES:
             try:
-                importlib.import_module(f"{app}.demo_content")
+                importlib.import_module(name)
             except ModuleNotFoundError as error:
-                if error.name != f"{app}.demo_content":
+                if error.name != name:
                     raise
         self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/:")
         for role, username, password in DEMO_LOGINS:
