@@ -1,0 +1,45 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, env_overrides):
+    env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "DATABASE_URL"}}
+    env.update(env_overrides)
+    return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_production_settings_refuse_to_start_without_secret_key():
+    result = run_manage("check", env_overrides={"DJANGO_SETTINGS_MODULE": "config.settings.production"})
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path):
+    """`check --deploy` gives no warning with a realistic production environment."""
+    result = run_manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "x7$Jq9!vLr2#pW8zT4^mN6&bY1*cF5@hK3(dS0)gA9-eU2+iO7=wQ4~rZ8",
+            "ALLOWED_HOSTS": "www.pr8werk.nl",
+            "CSRF_TRUSTED_ORIGINS": "https://www.pr8werk.nl",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "SITE_BASE_URL": "https://www.pr8werk.nl",
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_wsgi_defaults_to_production_and_manage_to_dev():
+    assert '"config.settings.production"' in (ROOT / "site/config/wsgi.py").read_text()
+    assert '"config.settings.dev"' in (ROOT / "manage.py").read_text()
