@@ -1,1 +1,516 @@
-"""Models of the events app; pages arrive with its issue."""
+"""Sessions (EventPage) in an agenda (EventIndexPage), and the people who sign up (Registration).
+
+Translations of one session share their seats: every registration points at the session's
+*seat holder*, the oldest page of its translation group, and that row is the one locked while seats
+are counted (see ``Registration.objects.sign_up``).
+"""
+
+import uuid
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from events.blocks import ProgrammeBlock
+
+
+class SessionType(models.TextChoices):
+    BREAKFAST = "breakfast", _("Breakfast session")
+    SWARM = "swarm", _("Swarm session")
+    BOTH = "both", _("Breakfast and swarm session")
+
+
+class RegistrationState(models.TextChoices):
+    """What a visitor can do with a session right now; computed, never stored."""
+
+    OPEN = "open", _("Open for sign-up")
+    WAITLIST = "waitlist", _("Full: waiting list")
+    NOT_YET_OPEN = "not_yet_open", _("Sign-up not open yet")
+    CLOSED = "closed", _("Sign-up closed")
+    PAST = "past", _("Past")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+def confirmed_count_subquery():
+    """Confirmed seats of a page's translation group, for ``.annotate()`` on EventPage querysets."""
+    counts = (
+        Registration.objects.filter(
+            event__translation_key=OuterRef("translation_key"), status=Registration.Status.CONFIRMED
+        )
+        .order_by()
+        .values("event__translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The agenda: upcoming sessions first, then the archive per year; an iCal feed per language."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=800)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1  # one agenda per language tree
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def events(self):
+        return (
+            EventPage.objects.live()
+            .descendant_of(self)
+            .select_related("sector")
+            .annotate(confirmed_seats=confirmed_count_subquery())
+        )
+
+    def upcoming_events(self):
+        return self.events().filter(end__gte=timezone.now()).order_by("start")
+
+    def past_events(self):
+        return self.events().filter(end__lt=timezone.now()).order_by("-start")
+
+    @path("")
+    def index(self, request):
+        from home.models import Sector
+
+        sector_slug = request.GET.get("sector", "")[:80]
+        sectors = list(Sector.objects.filter(locale_id=self.locale_id))
+        upcoming, past = self.upcoming_events(), self.past_events()
+        active_sector = next((sector for sector in sectors if sector.slug == sector_slug), None)
+        if active_sector is not None:
+            upcoming = upcoming.filter(sector__slug=sector_slug)
+            past = past.filter(sector__slug=sector_slug)
+        years = {}
+        for event in past:
+            years.setdefault(event.start.astimezone(timezone.get_current_timezone()).year, []).append(event)
+        return self.render(
+            request,
+            context_overrides={
+                "upcoming": list(upcoming),
+                "archive": sorted(years.items(), reverse=True),
+                "sectors": sectors,
+                "active_sector": active_sector,
+            },
+        )
+
+    @path("agenda.ics", name="feed")
+    def ical_feed(self, request):
+        from events.ical import calendar_response, events_calendar
+
+        events = list(self.upcoming_events().filter(is_cancelled=False))
+        calendar = events_calendar(events, request=request, name=self.title)
+        return calendar_response(calendar, "pr8werk-agenda.ics")
+
+    def feed_url(self, request=None):
+        return self.url + self.reverse_subpage("feed")
+
+
+class EventPage(RoutablePageMixin, Page):
+    """One session: when, where, what, for how many, and the sign-up form."""
+
+    session_type = models.CharField(
+        _("type of session"), max_length=20, choices=SessionType.choices, default=SessionType.BOTH
+    )
+    sector = models.ForeignKey(
+        "home.Sector",
+        verbose_name=_("theme of the year"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    start = models.DateTimeField(_("start"), help_text=_("Times are in Europe/Amsterdam."))
+    end = models.DateTimeField(_("end"))
+    venue_name = models.CharField(_("venue"), max_length=160)
+    venue_address = models.CharField(_("address"), max_length=200, blank=True)
+    venue_town = models.CharField(_("town"), max_length=100)
+    intro = models.TextField(_("introduction"), blank=True, max_length=1200)
+    programme = StreamField(ProgrammeBlock(), verbose_name=_("programme"), blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Number of seats; leave empty for unlimited.")
+    )
+    signup_opens = models.DateTimeField(
+        _("sign-up opens"), null=True, blank=True, help_text=_("Empty: open as soon as the page is live.")
+    )
+    signup_closes = models.DateTimeField(
+        _("sign-up closes"), null=True, blank=True, help_text=_("Empty: open until the session starts.")
+    )
+    is_cancelled = models.BooleanField(
+        _("session cancelled"),
+        default=False,
+        help_text=_("The page stays visible with a notice; sign-up stops."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("session_type"),
+                FieldPanel("sector"),
+                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+            ],
+            heading=_("Session"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("venue_name"), FieldPanel("venue_address"), FieldPanel("venue_town")],
+            heading=_("Venue"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("programme"),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel([FieldPanel("signup_opens"), FieldPanel("signup_closes")]),
+                FieldPanel("is_cancelled"),
+            ],
+            heading=_("Sign-up"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("venue_town"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must be after the start.")
+        if self.signup_opens and self.signup_closes and self.signup_closes <= self.signup_opens:
+            errors["signup_closes"] = _("Sign-up must close after it opens.")
+        if errors:
+            raise ValidationError(errors)
+
+    # --- seats and state -------------------------------------------------------------------------
+
+    @property
+    def seat_holder_id(self):
+        """The page registrations of every translation of this session point at."""
+        cached = getattr(self, "_seat_holder_id", None)
+        if cached is None:
+            cached = (
+                EventPage.objects.filter(translation_key=self.translation_key)
+                .order_by("pk")
+                .values_list("pk", flat=True)
+                .first()
+            ) or self.pk
+            self._seat_holder_id = cached
+        return cached
+
+    @property
+    def seats_taken(self):
+        # Agenda querysets annotate the count; a single page counts on demand.
+        annotated = getattr(self, "confirmed_seats", None)
+        if annotated is not None:
+            return annotated
+        return Registration.objects.filter(
+            event_id=self.seat_holder_id, status=Registration.Status.CONFIRMED
+        ).count()
+
+    @property
+    def seats_left(self):
+        if self.capacity is None:
+            return None
+        return max(self.capacity - self.seats_taken, 0)
+
+    def state_at(self, moment):
+        if self.is_cancelled:
+            return RegistrationState.CANCELLED
+        if self.end <= moment:
+            return RegistrationState.PAST
+        if self.start <= moment:
+            return RegistrationState.CLOSED
+        if self.signup_opens and moment < self.signup_opens:
+            return RegistrationState.NOT_YET_OPEN
+        if self.signup_closes and moment >= self.signup_closes:
+            return RegistrationState.CLOSED
+        if self.seats_left == 0:
+            return RegistrationState.WAITLIST
+        return RegistrationState.OPEN
+
+    @property
+    def registration_state(self):
+        return self.state_at(timezone.now())
+
+    @property
+    def accepts_signups(self):
+        return self.registration_state in (RegistrationState.OPEN, RegistrationState.WAITLIST)
+
+    @property
+    def is_past(self):
+        return self.end <= timezone.now()
+
+    @property
+    def map_url(self):
+        query = ", ".join(part for part in (self.venue_name, self.venue_address, self.venue_town) if part)
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+    def ical_uid(self):
+        """The same for every translation and globally unique: a UUID plus the site's domain."""
+        domain = settings.SITE_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+        return f"session-{self.translation_key}@{domain}"
+
+    def ics_url(self):
+        return self.url + self.reverse_subpage("ics")
+
+    # --- views -----------------------------------------------------------------------------------
+
+    @path("")
+    def event(self, request):
+        from events.views import event_page_view
+
+        return event_page_view(request, self)
+
+    @path("session.ics", name="ics")
+    def ics(self, request):
+        from events.ical import calendar_response, events_calendar
+
+        return calendar_response(events_calendar([self], request=request), f"{self.slug}.ics")
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request)
+
+
+class RegistrationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(status__in=Registration.ACTIVE_STATUSES)
+
+
+class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
+    def sign_up(self, event, **data):
+        """Sign someone up for ``event``, confirmed if a seat is free, else on the waiting list.
+
+        Returns ``(registration, created)``; an email address that already holds an active
+        registration gets that registration back and takes no second seat. Seats are counted and
+        the row inserted in one transaction that holds the seat holder's row lock on PostgreSQL
+        (``SELECT ... FOR UPDATE``); on SQLite the IMMEDIATE transaction mode of our settings takes
+        the database's write lock at BEGIN, which serialises sign-ups the same way.
+        """
+        email = data["email"].strip().lower()
+        with transaction.atomic():
+            holder = EventPage.objects.select_for_update(of=("self",)).get(pk=event.seat_holder_id)
+            existing = self.active().filter(event=holder, email=email).first()
+            if existing is not None:
+                return existing, False
+            confirmed = self.filter(event=holder, status=Registration.Status.CONFIRMED).count()
+            has_seat = holder.capacity is None or confirmed < holder.capacity
+            registration = self.create(
+                event=holder,
+                **{**data, "email": email},
+                status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITLISTED,
+            )
+            registration.queue_mail(
+                RegistrationMail.Kind.CONFIRMATION if has_seat else RegistrationMail.Kind.WAITLISTED
+            )
+        return registration, True
+
+    def promote_next(self, event_id):
+        """Within a locked transaction: give free seats to the waiting list in order of sign-up."""
+        event = EventPage.objects.get(pk=event_id)
+        if event.is_cancelled or event.is_past:
+            return None
+        confirmed = self.filter(event_id=event_id, status=Registration.Status.CONFIRMED).count()
+        if event.capacity is not None and confirmed >= event.capacity:
+            return None
+        candidate = (
+            self.filter(event_id=event_id, status=Registration.Status.WAITLISTED)
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if candidate is not None:
+            candidate._set_status(Registration.Status.CONFIRMED)
+            candidate.queue_mail(RegistrationMail.Kind.PROMOTED)
+        return candidate
+
+
+class Registration(models.Model):
+    """One person's sign-up for a session. Personal data is erased some time after the session."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("Waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Role(models.TextChoices):
+        ZP = "zp", _("Independent professional (zp'er)")
+        CLIENT_BUSINESS = "client_business", _("Client: business")
+        CLIENT_GOVERNMENT = "client_government", _("Client: government")
+        CLIENT_ORGANISATION = "client_organisation", _("Client: non-profit organisation")
+        OTHER = "other", _("Other")
+
+    ACTIVE_STATUSES = (Status.CONFIRMED, Status.WAITLISTED)
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    event = models.ForeignKey(
+        EventPage, verbose_name=_("session"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("email"), max_length=254)
+    organisation = models.CharField(_("organisation"), max_length=120, blank=True)
+    role = models.CharField(_("role"), max_length=30, choices=Role.choices)
+    remarks = models.TextField(_("remarks"), max_length=1000, blank=True)
+    consent_text = models.TextField(_("consent given to"), max_length=1000)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, db_index=True)
+    created_at = models.DateTimeField(_("signed up at"), default=timezone.now, db_index=True)
+    status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
+    purged_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    objects = RegistrationManager()
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # The database itself refuses a second active sign-up with the same address.
+            models.UniqueConstraint(
+                fields=["event", "email"],
+                condition=Q(status__in=["confirmed", "waitlisted"]) & ~Q(email=""),
+                name="events_one_active_registration_per_email",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name or _('(erased)')} – {self.event.title}"
+
+    # --- links -----------------------------------------------------------------------------------
+
+    TOKEN_SALT = "events.registration"  # noqa: S105 - a namespace for signatures, not a secret
+
+    def token(self):
+        return signing.dumps(str(self.public_id), salt=self.TOKEN_SALT, compress=True)
+
+    @classmethod
+    def from_token(cls, token):
+        """The registration of a signed token, or None when tampered with, expired or erased."""
+        max_age = timedelta(days=settings.EVENTS_TOKEN_MAX_AGE_DAYS)
+        try:
+            public_id = signing.loads(token, salt=cls.TOKEN_SALT, max_age=max_age)
+            return cls.objects.select_related("event").get(public_id=public_id, purged_at__isnull=True)
+        except (signing.BadSignature, ValueError, ValidationError, cls.DoesNotExist):
+            return None
+
+    def manage_url(self):
+        """Absolute link to the status page with the cancel button, in the registrant's language."""
+        with translation.override(self.language):
+            return settings.SITE_BASE_URL + reverse("events:registration", args=[self.token()])
+
+    # --- state changes ---------------------------------------------------------------------------
+
+    def queue_mail(self, kind):
+        """Store the mail in the outbox and hand it to the task queue once the transaction commits."""
+        mail = RegistrationMail.objects.create(registration=self, kind=kind)
+        transaction.on_commit(mail.enqueue)
+        return mail
+
+    def cancel(self):
+        """Cancel this registration; a freed seat goes to the first person on the waiting list.
+
+        Returns the promoted registration or None.
+        """
+        with transaction.atomic():
+            EventPage.objects.select_for_update(of=("self",)).get(pk=self.event_id)
+            current = Registration.objects.get(pk=self.pk)
+            if current.status == self.Status.CANCELLED:
+                self.status = current.status
+                return None
+            freed_seat = current.status == self.Status.CONFIRMED
+            self._set_status(self.Status.CANCELLED)
+            self.queue_mail(RegistrationMail.Kind.CANCELLED)
+            if freed_seat:
+                return Registration.objects.promote_next(self.event_id)
+        return None
+
+    def promote(self):
+        """Confirm a waitlisted registration (staff decide, even beyond capacity)."""
+        with transaction.atomic():
+            EventPage.objects.select_for_update(of=("self",)).get(pk=self.event_id)
+            if Registration.objects.get(pk=self.pk).status != self.Status.WAITLISTED:
+                return False
+            self._set_status(self.Status.CONFIRMED)
+            self.queue_mail(RegistrationMail.Kind.PROMOTED)
+        return True
+
+    def _set_status(self, status):
+        self.status = status
+        self.status_changed_at = timezone.now()
+        self.save(update_fields=["status", "status_changed_at"])
+
+
+class RegistrationMail(models.Model):
+    """The outbox: every mail to a registrant is a row here until it has been sent.
+
+    A task sends it; when the mail server fails the row stays unsent and is tried again (a deferred
+    task where the queue supports it, and by the daily ``send_event_reminders`` in any case). The
+    unique constraint makes each kind of mail, reminders included, go out at most once.
+    """
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirmation")
+        WAITLISTED = "waitlisted", _("On the waiting list")
+        PROMOTED = "promoted", _("Seat from the waiting list")
+        CANCELLED = "cancelled", _("Cancellation")
+        REMINDER = "reminder", _("Reminder")
+
+    registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="mails")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("registration mail")
+        verbose_name_plural = _("registration mails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["registration", "kind"],
+                condition=Q(kind="reminder"),
+                name="events_one_reminder_per_registration",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} → {self.registration_id}"
+
+    def enqueue(self):
+        from events.tasks import send_registration_mail
+
+        send_registration_mail.enqueue(self.pk)
+
+
+def queue_reminder(registration):
+    """Queue the reminder once; a second call (a second run of the daily command) does nothing."""
+    try:
+        with transaction.atomic():
+            return registration.queue_mail(RegistrationMail.Kind.REMINDER)
+    except IntegrityError:
+        return None
