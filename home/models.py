@@ -158,7 +158,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("mission")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "events.EventIndexPage"]
+    subpage_types = ["home.ContentPage", "events.EventIndexPage", "news.NewsIndexPage"]
 
     class Meta:
         verbose_name = _("home page")

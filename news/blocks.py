@@ -1,0 +1,84 @@
+"""Blocks that only news pages use: image gallery, document download and video."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from home.blocks import BaseStreamBlock
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    """One photo of a gallery; the alt text comes from the image library."""
+
+    image = ImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A set of photos shown as a grid of thumbnails that open the full-size photo."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    images = blocks.ListBlock(GalleryImageBlock(), label=_("Photos"), min_num=2, max_num=24)
+    credit = blocks.CharBlock(
+        label=_("Credit"), required=False, max_length=120, help_text=_("Photographer of the whole series.")
+    )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        label = _("Image gallery")
+        description = _("Several photos, for example of a session, shown as a grid.")
+
+
+class DownloadBlock(blocks.StructBlock):
+    """A document presented as a download card with a short description."""
+
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(
+        label=_("Title"), required=False, max_length=200, help_text=_("Leave empty to use the document title.")
+    )
+    description = blocks.TextBlock(
+        label=_("Description"),
+        required=False,
+        max_length=400,
+        help_text=_("What the reader will find in the document."),
+    )
+
+    class Meta:
+        icon = "download"
+        template = "blocks/download_block.html"
+        label = _("Document download")
+        description = _("A report, presentation or flyer to download, with a short description.")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from YouTube, Vimeo or another oEmbed provider, with a link as fallback."""
+
+    video = EmbedBlock(
+        label=_("Video address"),
+        help_text=_("The address of the video page, for example on YouTube or Vimeo."),
+    )
+    title = blocks.CharBlock(
+        label=_("Title"), max_length=200, help_text=_("Names the video for screen readers and as link text.")
+    )
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "media"
+        template = "blocks/video_block.html"
+        label = _("Video")
+        description = _("An embedded video with a caption.")
+
+
+class NewsStreamBlock(BaseStreamBlock):
+    """The body of a news page: the shared blocks plus gallery, download and video."""
+
+    gallery = GalleryBlock()
+    download = DownloadBlock()
+    video = VideoBlock()

@@ -1,0 +1,34 @@
+import re
+
+from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+
+register = template.Library()
+
+
+@register.filter
+def highlight(text, query):
+    """``text`` escaped, with the words of ``query`` wrapped in <mark>."""
+    text = str(text or "")
+    words = sorted(set(re.findall(r"\w{2,}", query or "")), key=len, reverse=True)
+    if not words:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    # Match on the raw text and escape each piece, so a match never lands inside an HTML entity.
+    parts, last = [], 0
+    for match in pattern.finditer(text):
+        parts += [escape(text[last : match.start()]), f"<mark>{escape(match.group(0))}</mark>"]
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return mark_safe("".join(parts))  # noqa: S308 - every piece is escaped
+
+
+@register.filter
+def search_summary(page):
+    """The text shown under a search result: the page's introduction or its search description."""
+    summary = getattr(page, "intro", "") or page.search_description or ""
+    if not isinstance(summary, str):
+        summary = ""
+    return Truncator(summary).words(40)

@@ -1,0 +1,47 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from wagtail.models import Locale, Page, Site
+
+from news.models import page_number
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def query_problem(query):
+    """Why a query is not worth sending to the search backend, or None."""
+    if not query:
+        return "empty"
+    if len(query) > MAX_QUERY_LENGTH:
+        return "too_long"
+    if not any(character.isalnum() for character in query):
+        return "no_words"
+    return None
+
+
+def search(request):
+    """Site search in the visitor's language: the live, public pages of this language's tree."""
+    query = " ".join(request.GET.get("q", "").split())
+    problem = query_problem(query)
+    context = {"query": query[:MAX_QUERY_LENGTH], "problem": problem, "max_length": MAX_QUERY_LENGTH}
+    if problem is None:
+        locale = Locale.get_active()
+        pages = Page.objects.live().public().filter(locale=locale)
+        site = Site.find_for_request(request)
+        if site is not None:
+            home = site.root_page.get_translation_or_none(locale)
+            if home is not None:
+                pages = pages.descendant_of(home, inclusive=True)
+        paginator = Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        results_page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+        # One query per page type for the whole result page, not one per result.
+        ids = [page.pk for page in results_page.object_list]
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        context.update(
+            {
+                "paginator": paginator,
+                "results_page": results_page,
+                "results": [specific[pk] for pk in ids if pk in specific],
+            }
+        )
+    return TemplateResponse(request, "news/search.html", context)
