@@ -386,7 +386,7 @@ def load(command):
         )
 
     homes = build_home_pages()
-    translated_page(
+    about = translated_page(
         homes["nl"],
         ContentPage,
         {
@@ -456,6 +456,7 @@ def load(command):
             },
         },
     )
+    _home_call_to_action(homes, about)
     footer = translated_snippet(FooterText, {}, {code: {"text": text} for code, text in FOOTER.items()})
 
     site = Site.objects.get(is_default_site=True)
@@ -505,3 +506,30 @@ def build_home_pages():
         site.root_page = pages["nl"]
         site.save()
     return pages
+
+
+CALL_TO_ACTION = {
+    "nl": ("Zo werkt Pr8werk", "Lees hoe een ontbijtsessie en een zwermsessie verlopen.", "Over Pr8werk"),
+    "en": ("How Pr8werk works", "Read how a breakfast session and a swarm session go.", "About Pr8werk"),
+    "de": (
+        "So arbeitet Pr8werk",
+        "Lesen Sie, wie Frühstücks- und Schwarmsitzungen ablaufen.",
+        "Über Pr8werk",
+    ),
+}
+
+
+def _home_call_to_action(homes, about):
+    for code, home in homes.items():
+        # Fresh from the database: a stale copy would write back an old child count on publish.
+        home.refresh_from_db()
+        if home.body:
+            continue
+        title, text, label = CALL_TO_ACTION[code]
+        home.body = [
+            {
+                "type": "call_to_action",
+                "value": {"title": title, "text": text, "link_page": about[code].pk, "link_label": label},
+            }
+        ]
+        home.save_revision().publish()
