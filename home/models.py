@@ -158,7 +158,12 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("mission")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ContentPage", "events.EventIndexPage", "news.NewsIndexPage"]
+    subpage_types = [
+        "home.ContentPage",
+        "events.EventIndexPage",
+        "news.NewsIndexPage",
+        "network.NetworkIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -1,15 +1,31 @@
-from django.utils.translation import gettext_lazy as _
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import MenuItem
+from wagtail.models import GroupPagePermission
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from network.models import PartnerQuote
+from network.models import ListingRequest, NetworkIndexPage, NetworkPage, PartnerQuote
+from network.onboarding import OnboardingError, ensure_moderation, onboard_network
 
 
 class PartnerQuoteViewSet(SnippetViewSet):
     model = PartnerQuote
     icon = "openquote"
-    menu_label = _("Partner quotes")
-    list_display = ["person_name", "organisation", "locale", "live"]
+    menu_label = gettext_lazy("Partner quotes")
+    list_display = ["person_name", "organisation", "network", "locale", "live"]
     list_filter = ["locale", "live"]
     search_fields = ["person_name", "organisation", "quote"]
     add_to_admin_menu = True
@@ -17,3 +33,126 @@ class PartnerQuoteViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerQuoteViewSet)
+
+
+class ListingRequestIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status == ListingRequest.STATUS_NEW:
+            buttons.append(
+                MenuItem(
+                    _("Accept and onboard"),
+                    url=reverse("network_listingrequest:accept", args=[instance.pk]),
+                    icon_name="success",
+                    priority=5,
+                )
+            )
+        return buttons
+
+
+class AcceptListingRequestView(WagtailAdminTemplateMixin, TemplateView):
+    """Accepting a listing request onboards the network: page, group, collection, account, mail."""
+
+    template_name = "network/admin/accept_listing_request.html"
+    header_icon = "group"
+    viewset = None
+
+    def dispatch(self, request, pk):
+        if not self.viewset.permission_policy.user_has_permission(request.user, "change"):
+            raise PermissionDenied
+        self.object = get_object_or_404(ListingRequest, pk=pk)
+        return super().dispatch(request, pk)
+
+    def get_page_title(self):
+        return _("Accept listing request")
+
+    def get_page_subtitle(self):
+        return self.object.name
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(listing_request=self.object, **kwargs)
+
+    def post(self, request, pk):
+        listing_request = self.object
+        if request.POST.get("action") == "decline":
+            listing_request.status = ListingRequest.STATUS_DECLINED
+            listing_request.handled_at = timezone.now()
+            listing_request.save(update_fields=["status", "handled_at"])
+            messages.success(
+                request, _("The request of %(name)s was declined.") % {"name": listing_request.name}
+            )
+            return redirect("network_listingrequest:index")
+        try:
+            result = onboard_network(
+                listing_request.name,
+                listing_request.email,
+                contact_person=listing_request.contact_name,
+                website=listing_request.website,
+                short_description=listing_request.description,
+                language=listing_request.language,
+            )
+        except OnboardingError as error:
+            messages.error(request, str(error))
+            return redirect("network_listingrequest:index")
+        listing_request.status = ListingRequest.STATUS_ACCEPTED
+        listing_request.handled_at = timezone.now()
+        listing_request.network_page = result.page
+        listing_request.save(update_fields=["status", "handled_at", "network_page"])
+        messages.success(
+            request,
+            _("%(name)s is onboarded: its draft page, group, collection and account are ready.")
+            % {"name": listing_request.name},
+        )
+        return redirect("wagtailadmin_pages:edit", result.page.pk)
+
+    def get(self, request, pk):
+        return self.render_to_response(self.get_context_data())
+
+
+class ListingRequestViewSet(ModelViewSet):
+    model = ListingRequest
+    icon = "mail"
+    menu_label = gettext_lazy("Listing requests")
+    add_to_admin_menu = True
+    menu_order = 320
+    index_view_class = ListingRequestIndexView
+    list_display = ["name", "contact_name", "email", "status", "created_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["name", "contact_name", "email", "description"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["name", "website", "contact_name", "email", "phone", "description", "status"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("accept/<int:pk>/", AcceptListingRequestView.as_view(viewset=self), name="accept"),
+        ]
+
+
+listing_request_viewset = ListingRequestViewSet("network_listingrequest")
+
+
+@hooks.register("register_admin_viewset")
+def register_listing_request_viewset():
+    return listing_request_viewset
+
+
+@hooks.register("after_create_page")
+def moderate_new_directory(request, page):
+    if isinstance(page.specific, NetworkIndexPage):
+        ensure_moderation()
+
+
+@receiver(post_save, sender=NetworkPage)
+def share_permissions_with_translations(sender, instance, created, raw=False, **kwargs):
+    """A new translation of a network page is editable by the same network group as the original."""
+    if not created or raw:
+        return
+    originals = GroupPagePermission.objects.filter(page__translation_key=instance.translation_key).exclude(
+        page_id=instance.pk
+    )
+    for grant in originals.select_related("permission"):
+        GroupPagePermission.objects.get_or_create(
+            group_id=grant.group_id, page=instance, permission=grant.permission
+        )

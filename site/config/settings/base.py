@@ -245,3 +245,27 @@ def require_secret_key(key):
     if not key:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
     return key
+
+
+# --- network ---
+# A directory entry not updated for this many months is marked as possibly out of date, and its
+# editors get a reminder from `manage.py remind_stale_networks` (run it daily).
+NETWORK_STALE_MONTHS = env_int("NETWORK_STALE_MONTHS", 12)
+# Listing requests allowed per visitor address per hour, against floods of spam.
+NETWORK_LISTING_REQUESTS_PER_HOUR = env_int("NETWORK_LISTING_REQUESTS_PER_HOUR", 5)
+
+# --- events ---
+# Sign-up: per-IP rate limit on sign-up posts ("<posts>/<seconds>", counted in the default cache, so
+# production with several instances needs the shared Redis cache), the largest sign-up post accepted,
+# how long cancel links stay valid, when reminders go out and when personal data is erased.
+EVENTS_SIGNUP_RATE_LIMIT = env("EVENTS_SIGNUP_RATE_LIMIT", "10/600")
+EVENTS_SIGNUP_MAX_BODY_BYTES = env_int("EVENTS_SIGNUP_MAX_BODY_BYTES", 20_000)
+EVENTS_TOKEN_MAX_AGE_DAYS = env_int("EVENTS_TOKEN_MAX_AGE_DAYS", 400)
+EVENTS_REMINDER_DAYS = env_int("EVENTS_REMINDER_DAYS", 2)
+EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", 90)
+# Seconds before a mail that failed is tried again (doubling per attempt) on queues that can defer.
+EVENTS_MAIL_RETRY_SECONDS = env_int("EVENTS_MAIL_RETRY_SECONDS", 300)
+# Version of the privacy statement people agree to when signing up; stored with each registration.
+EVENTS_PRIVACY_VERSION = env("EVENTS_PRIVACY_VERSION", "2026-1")
+# Behind a proxy that sets X-Forwarded-For, count the rate limit per visitor instead of per proxy.
+EVENTS_TRUST_X_FORWARDED_FOR = env_bool("EVENTS_TRUST_X_FORWARDED_FOR", False)

@@ -1,0 +1,75 @@
+"""Mail of the network app, sent from tasks so a failing mail server never loses what was submitted."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+
+def _render(template, context):
+    """Subject (first line) and body of a mail template."""
+    text = render_to_string(template, context).strip()
+    subject, _sep, body = text.partition("\n")
+    return subject.strip(), body.strip() + "\n"
+
+
+@task()
+def send_welcome_mail(user_id, page_id, language="nl"):
+    """The new network editor's invitation, with a link to set their password."""
+    from network.models import NetworkPage
+    from network.onboarding import set_password_url
+
+    user = get_user_model().objects.get(pk=user_id)
+    page = NetworkPage.objects.get(pk=page_id)
+    with translation.override(language):
+        subject, body = _render(
+            "network/mail/welcome.txt",
+            {
+                "user": user,
+                "page": page,
+                "set_password_url": set_password_url(user),
+                "admin_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_home"),
+                "edit_url": settings.WAGTAILADMIN_BASE_URL
+                + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            },
+        )
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
+def send_listing_request_mail(request_id):
+    """Tell the staff that a network asked to be listed."""
+    from network.models import ListingRequest
+
+    listing_request = ListingRequest.objects.get(pk=request_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = _render(
+            "network/mail/listing_request_staff.txt",
+            {
+                "listing_request": listing_request,
+                "admin_url": settings.WAGTAILADMIN_BASE_URL
+                + reverse("network_listingrequest:inspect", args=[listing_request.pk]),
+            },
+        )
+    send_mail(subject, body, None, [settings.STAFF_EMAIL])
+
+
+@task()
+def send_freshness_reminder(page_id, months):
+    """Ask a network's editors to check their entry, which has not changed for ``months`` months."""
+    from network.models import NetworkPage
+
+    page = NetworkPage.objects.get(pk=page_id)
+    recipients = list(page.editor_users())
+    edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
+    for user in recipients:
+        with translation.override(page.locale.language_code):
+            subject, body = _render(
+                "network/mail/freshness_reminder.txt",
+                {"user": user, "page": page, "months": months, "edit_url": edit_url},
+            )
+        send_mail(subject, body, None, [user.email])
+    return len(recipients)

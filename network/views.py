@@ -1,0 +1,59 @@
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from network.forms import CONSENT_TEXT, ListingRequestForm
+from network.tasks import send_listing_request_mail
+
+RATE_LIMIT_WINDOW = 60 * 60
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _rate_limited(request):
+    """Count this submission against the sender's address; True once over the hourly limit."""
+    key = f"network:listing-request:{_client_address(request)}"
+    cache.add(key, 0, RATE_LIMIT_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, RATE_LIMIT_WINDOW)
+        count = 1
+    return count > settings.NETWORK_LISTING_REQUESTS_PER_HOUR
+
+
+def listing_request_view(request, directory):
+    """The public form where a network that is not listed yet asks to be (GET shows, POST saves)."""
+    context = {"page": directory, "self": directory}
+    if request.method == "POST":
+        form = ListingRequestForm(request.POST)
+        if _rate_limited(request):
+            form.is_valid()
+            form.add_error(
+                None, _("You have sent too many requests in a short time. Please try again in an hour.")
+            )
+            context["form"] = form
+            return TemplateResponse(request, "network/listing_request.html", context, status=429)
+        if form.is_valid():
+            if not form.is_spam():
+                with transaction.atomic():
+                    listing_request = form.save(commit=False)
+                    listing_request.consent_text = str(CONSENT_TEXT)
+                    listing_request.language = translation.get_language() or settings.LANGUAGE_CODE
+                    listing_request.save()
+                    request_id = listing_request.pk
+                    transaction.on_commit(lambda: send_listing_request_mail.enqueue(request_id=request_id))
+            # A bot that filled the honeypot sees the same thank-you page and learns nothing.
+            return redirect(request.path + "?sent=1")
+        context["form"] = form
+        return TemplateResponse(request, "network/listing_request.html", context, status=400)
+    if request.GET.get("sent"):
+        return TemplateResponse(request, "network/listing_request_done.html", context)
+    context["form"] = ListingRequestForm()
+    return TemplateResponse(request, "network/listing_request.html", context)
