@@ -66,7 +66,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "events.SessionReportPage", "events.OutcomesPage"]
     max_count_per_parent = 1  # one agenda per language tree
 
     class Meta:
@@ -514,3 +514,6 @@ def queue_reminder(registration):
             return registration.queue_mail(RegistrationMail.Kind.REMINDER)
     except IntegrityError:
         return None
+
+
+from events.reports import OutcomesPage, ReportOutcome, SessionReportEvent, SessionReportPage  # noqa: E402, F401
