@@ -1,8 +1,15 @@
+import json
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page, Site
+
+from home.models import SiteSettings
 
 register = template.Library()
 
@@ -109,3 +116,35 @@ def is_active_section(context, menu_page):
     if not isinstance(page, Page):
         return False
     return page.path.startswith(menu_page.path)
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def ld_json(data):
+    """A schema.org JSON-LD block; <, > and & are escaped so content cannot close the script."""
+    payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.simple_tag(takes_context=True)
+def organization_ld(context):
+    """schema.org Organization data for Pr8werk, from the site settings."""
+    request = context["request"]
+    site_settings = SiteSettings.for_request(request)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Pr8werk",
+        "url": request.build_absolute_uri("/"),
+        "areaServed": "Achterhoek",
+    }
+    if site_settings.contact_email:
+        data["email"] = site_settings.contact_email
+    if site_settings.contact_phone:
+        data["telephone"] = site_settings.contact_phone
+    same_as = [url for _label, url in site_settings.social_links]
+    if same_as:
+        data["sameAs"] = same_as
+    return ld_json(data)

@@ -157,3 +157,22 @@ def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_home_page_describes_the_organisation_as_json_ld(demo_site, client):
+    import json
+
+    html = client.get("/").content.decode()
+    block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    data = json.loads(block)
+    assert data["@type"] == "Organization"
+    assert data["name"] == "Pr8werk"
+    assert data["email"] == "info@pr8werk.nl"
+
+
+def test_ld_json_cannot_be_closed_by_content():
+    from home.templatetags.pr8werk_tags import ld_json
+
+    html = str(ld_json({"name": "</script><script>alert(1)</script>"}))
+    assert html.count("</script>") == 1
