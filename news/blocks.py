@@ -41,7 +41,10 @@ class DownloadBlock(blocks.StructBlock):
 
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
-        label=_("Title"), required=False, max_length=200, help_text=_("Leave empty to use the document title.")
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_("Leave empty to use the document title."),
     )
     description = blocks.TextBlock(
         label=_("Description"),

@@ -73,7 +73,9 @@ class NewsRssFeed(Feed):
         return url
 
     def description(self):
-        return self.index.intro or _("News of Pr8werk: more work for independent professionals in the Achterhoek.")
+        return self.index.intro or _(
+            "News of Pr8werk: more work for independent professionals in the Achterhoek."
+        )
 
     def feed_url(self):
         return self.request.path

@@ -78,12 +78,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         verbose_name = _("news index")
 
     def news_items(self):
-        return (
-            NewsPage.objects.child_of(self)
-            .live()
-            .public()
-            .order_by("-date", "-first_published_at", "-pk")
-        )
+        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-first_published_at", "-pk")
 
     def sectors_by_slug(self):
         return {sector.slug: sector for sector in Sector.objects.filter(locale_id=self.locale_id)}
@@ -219,7 +214,7 @@ class NewsPage(Page):
         _("author line"),
         max_length=160,
         blank=True,
-        help_text=_("For example \u201cText: Henk Dijk\u201d or \u201cEditorial team Pr8werk\u201d."),
+        help_text=_("For example “Text: Henk Dijk” or “Editorial team Pr8werk”."),
     )
     sectors = ParentalManyToManyField(
         "home.Sector",
@@ -232,7 +227,7 @@ class NewsPage(Page):
         verbose_name=_("tags"),
         through=NewsPageTag,
         blank=True,
-        help_text=_("Topics such as \u201cswarm session\u201d or \u201cprocurement\u201d, in the page's language."),
+        help_text=_("Topics such as “swarm session” or “procurement”, in the page's language."),
     )
 
     content_panels = [
@@ -271,7 +266,9 @@ class NewsPage(Page):
     def sectors_in_locale(self):
         """This page's sectors in its own language, whatever locale the linked snippets have."""
         slugs = [sector.slug for sector in self.sectors.all()]
-        by_slug = {sector.slug: sector for sector in Sector.objects.filter(locale_id=self.locale_id, slug__in=slugs)}
+        by_slug = {
+            sector.slug: sector for sector in Sector.objects.filter(locale_id=self.locale_id, slug__in=slugs)
+        }
         return [by_slug.get(sector.slug, sector) for sector in self.sectors.all()]
 
     def related_news(self, limit=3):

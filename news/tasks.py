@@ -1,12 +1,26 @@
 from django_tasks import task
 from wagtail.images import get_image_model
 
+# The renditions a gallery block shows (templates/blocks/gallery_block.html).
+GALLERY_SPECS = ("fill-400x300", "max-1600x1200")
+
 
 @task()
-def prepare_lead_image_renditions(image_id):
-    """Make the renditions that news lists, pages and shares use, once, outside any visitor's request."""
-    from news.models import LEAD_IMAGE_SPECS
+def prepare_news_renditions(page_id):
+    """Make the renditions of a news page's lead image and galleries once, outside any visitor's request."""
+    from news.models import LEAD_IMAGE_SPECS, NewsPage
 
-    image = get_image_model().objects.filter(pk=image_id).first()
-    if image is not None:
-        image.get_renditions(*LEAD_IMAGE_SPECS)
+    page = NewsPage.objects.filter(pk=page_id).first()
+    if page is None:
+        return
+    if page.lead_image_id:
+        page.lead_image.get_renditions(*LEAD_IMAGE_SPECS)
+    gallery_image_ids = {
+        photo["image"].pk
+        for block in page.body
+        if block.block_type == "gallery"
+        for photo in block.value["images"]
+        if photo["image"] is not None
+    }
+    for image in get_image_model().objects.filter(pk__in=gallery_image_ids):
+        image.get_renditions(*GALLERY_SPECS)

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
@@ -19,6 +21,15 @@ def query_problem(query):
     return None
 
 
+def search_terms(query):
+    """The words of a query, lower case and without punctuation.
+
+    Quotes, brackets and upper-case AND/OR/NOT/NEAR are syntax to the SQLite full-text engine; a
+    visitor typing them means plain words, and must never get a server error.
+    """
+    return " ".join(re.findall(r"\w+", query.lower()))
+
+
 def search(request):
     """Site search in the visitor's language: the live, public pages of this language's tree."""
     query = " ".join(request.GET.get("q", "").split())
@@ -32,7 +43,7 @@ def search(request):
             home = site.root_page.get_translation_or_none(locale)
             if home is not None:
                 pages = pages.descendant_of(home, inclusive=True)
-        paginator = Paginator(pages.search(query, operator="and"), SEARCH_RESULTS_PER_PAGE)
+        paginator = Paginator(pages.search(search_terms(query), operator="and"), SEARCH_RESULTS_PER_PAGE)
         results_page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
         # One query per page type for the whole result page, not one per result.
         ids = [page.pk for page in results_page.object_list]

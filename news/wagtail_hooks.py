@@ -10,7 +10,10 @@ def latest_news(request, page):
     """The three newest news items of the home page's language."""
     items = list(
         with_list_images(
-            NewsPage.objects.descendant_of(page).live().public().order_by("-date", "-first_published_at", "-pk")
+            NewsPage.objects.descendant_of(page)
+            .live()
+            .public()
+            .order_by("-date", "-first_published_at", "-pk")
         )[:HOME_NEWS_COUNT]
     )
     if not items:
