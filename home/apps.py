@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Pr8werk"
+
+    def ready(self):
+        from home.cache import connect_signals
+
+        connect_signals()

@@ -89,6 +89,10 @@ MIDDLEWARE = [
     "home.middleware.SecurityHeadersMiddleware",
     # whitenoise straight after SecurityMiddleware (https://whitenoise.readthedocs.io/en/stable/django.html)
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETags and 304s for every response, the cached ones included.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Outside the session and CSRF middleware, so it sees the cookies they set and skips those pages.
+    "home.cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -136,6 +140,11 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Anonymous pages are cached whole (home/cache.py) and dropped on any content change.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
+PAGE_CACHE_DISABLED = env_bool("PAGE_CACHE_DISABLED", False)
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:

@@ -1,7 +1,7 @@
 """Local development: debug on, an obviously fake key, mail to the console, tasks run at once."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, env_bool
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
@@ -14,3 +14,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_LOGINS = True
+# Editors and developers want to see their change at once.
+PAGE_CACHE_DISABLED = env_bool("PAGE_CACHE_DISABLED", True)

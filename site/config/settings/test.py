@@ -16,3 +16,5 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
+# Query-count and content tests measure the real page; tests/home/test_cache.py switches it on.
+PAGE_CACHE_DISABLED = True

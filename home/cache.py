@@ -1,0 +1,118 @@
+"""Full-page cache for anonymous visitors, on Django's cache framework.
+
+Why not a cache library: the rules that matter here are few and site-specific (never for logged-in
+users, never for a response that carries a CSRF token or sets a cookie, empty it on every content
+change), and Django's cache API gives shared Redis in production and local memory by default.
+
+Invalidation is by generation: every content change in the database increments one counter that is
+part of every key, so all cached pages are dropped at once, in every process that shares the cache.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "pagecache:generation"
+# Apps whose rows are content a public page may show: any save or delete empties the cache.
+CONTENT_APPS = {
+    "home",
+    "news",
+    "events",
+    "network",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "taggit",
+    "wagtailredirects",
+}
+# Rows written while nobody changes content (revisions of drafts are content changes too).
+IGNORED_MODELS = {
+    ("wagtailcore", "pagelogentry"),
+    ("wagtailcore", "modellogentry"),
+    ("wagtailcore", "pageviewrestriction"),
+}
+
+
+def page_cache_timeout():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, 1, None)
+        generation = cache.get(GENERATION_KEY, 1)
+    return generation
+
+
+def invalidate_page_cache(**kwargs):
+    sender = kwargs.get("sender")
+    meta = getattr(sender, "_meta", None)
+    if meta is not None and (
+        meta.app_label not in CONTENT_APPS or (meta.app_label, meta.model_name) in IGNORED_MODELS
+    ):
+        return
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not there yet (or evicted): a fresh counter also misses every old key
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def connect_signals():
+    post_save.connect(invalidate_page_cache, dispatch_uid="pagecache_post_save")
+    post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache_post_delete")
+    m2m_changed.connect(invalidate_page_cache, dispatch_uid="pagecache_m2m_changed")
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous GET requests for public pages from the cache; mark what it did in X-Cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.skip_prefixes = ("/admin/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL)
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            response = self.get_response(request)
+            if settings.SESSION_COOKIE_NAME in request.COOKIES and not request.path.startswith(
+                self.skip_prefixes
+            ):
+                # Personal pages (the Wagtail user bar, messages) must not land in any shared cache.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        key = self.key_for(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "HIT"
+            return cached
+        response = self.get_response(request)
+        if self.is_cacheable_response(request, response):
+            patch_vary_headers(response, ["Cookie"])
+            patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_CACHE_MAX_AGE", 60))
+            cache.set(key, response, page_cache_timeout())  # template responses are rendered by now
+            response["X-Cache"] = "MISS"
+        return response
+
+    def is_cacheable_request(self, request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(self.skip_prefixes)
+            and not getattr(settings, "PAGE_CACHE_DISABLED", False)
+        )
+
+    def is_cacheable_response(self, request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+            return False  # the page holds a form with a CSRF token
+        cache_control = response.get("Cache-Control", "")
+        return not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+
+    def key_for(self, request):
+        url = request.build_absolute_uri()
+        digest = hashlib.sha256(url.encode()).hexdigest()
+        return f"pagecache:{current_generation()}:{request.method}:{digest}"

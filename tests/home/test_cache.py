@@ -1,0 +1,91 @@
+import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import RequestFactory
+
+from home.cache import AnonymousPageCacheMiddleware
+from home.models import ContentPage
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_DISABLED = False
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_anonymous_second_request_is_a_cache_hit(demo_site, client, page_cache, django_assert_num_queries):
+    first = client.get("/en/about/")
+    assert first["X-Cache"] == "MISS"
+    with django_assert_num_queries(0):
+        second = client.get("/en/about/")
+    assert second["X-Cache"] == "HIT"
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"]
+    assert "Cookie" in second["Vary"]
+
+
+@pytest.mark.django_db
+def test_publishing_empties_the_cache(demo_site, client, page_cache):
+    client.get("/en/about/")
+    assert client.get("/en/about/")["X-Cache"] == "HIT"
+    page = ContentPage.objects.get(locale__language_code="en", slug="about")
+    page.title = "About us, freshly published"
+    page.save_revision().publish()
+    response = client.get("/en/about/")
+    assert response["X-Cache"] == "MISS"
+    assert "About us, freshly published" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_languages_are_cached_apart(demo_site, client, page_cache):
+    client.get("/")
+    response = client.get("/en/")
+    assert response["X-Cache"] == "MISS"
+    assert '<html lang="en">' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_no_cache_for_logged_in_users(demo_site, client, admin_user, page_cache):
+    client.force_login(admin_user)
+    client.get("/en/about/")
+    response = client.get("/en/about/")
+    assert "X-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_etag_gives_not_modified(demo_site, client, page_cache):
+    etag = client.get("/en/about/")["ETag"]
+    response = client.get("/en/about/", headers={"if-none-match": etag})
+    assert response.status_code == 304
+
+
+def test_pages_with_a_form_are_never_cached(settings):
+    """A response that used a CSRF token (a live form) is not stored, so every visitor gets their own."""
+    settings.PAGE_CACHE_DISABLED = False
+    cache.clear()
+    calls = []
+
+    def view_with_form(request):
+        calls.append(1)
+        return HttpResponse(f"<form><input name='csrfmiddlewaretoken' value='{get_token(request)}'></form>")
+
+    middleware = AnonymousPageCacheMiddleware(view_with_form)
+    factory = RequestFactory()
+    middleware(factory.get("/agenda/sessie/"))
+    response = middleware(factory.get("/agenda/sessie/"))
+    assert len(calls) == 2
+    assert "X-Cache" not in response
+    cache.clear()
+
+
+def test_error_responses_are_not_cached(settings):
+    settings.PAGE_CACHE_DISABLED = False
+    cache.clear()
+    middleware = AnonymousPageCacheMiddleware(lambda request: HttpResponse("gone", status=404))
+    middleware(RequestFactory().get("/weg/"))
+    assert "X-Cache" not in middleware(RequestFactory().get("/weg/"))
