@@ -1,0 +1,83 @@
+"""Fixtures of the news tests: the three news indexes, the sectors, and a quick way to add news."""
+
+import datetime
+import itertools
+
+import pytest
+from django.core.cache import caches
+from django.utils.text import slugify
+
+from home.demo import demo_image, translated_page, translated_snippet
+from home.demo_content import SECTORS
+from home.models import Sector
+from news.models import NewsIndexPage, NewsPage
+
+_slugs = itertools.count()
+
+
+@pytest.fixture(autouse=True)
+def empty_caches():
+    """Wagtail caches renditions and site roots; a rolled-back test must not leave them to the next."""
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture
+def sectors(locales):
+    """The three O's in nl, en and de: ``sectors[code][slug]``."""
+    for slug, order, content in SECTORS:
+        translated_snippet(
+            Sector,
+            {"slug": slug},
+            {code: {**values, "sort_order": order} for code, values in content.items()},
+        )
+    return {
+        code: {sector.slug: sector for sector in Sector.objects.filter(locale=locale)}
+        for code, locale in locales.items()
+    }
+
+
+@pytest.fixture
+def news_indexes(home_pages, sectors):
+    return translated_page(
+        home_pages["nl"],
+        NewsIndexPage,
+        {
+            "nl": {"title": "Nieuws", "slug": "nieuws", "intro": "Nieuws van Pr8werk."},
+            "en": {"title": "News", "slug": "news", "intro": "News from Pr8werk."},
+            "de": {"title": "Neuigkeiten", "slug": "neuigkeiten", "intro": "Neuigkeiten von Pr8werk."},
+        },
+    )
+
+
+@pytest.fixture
+def lead_image(db):
+    return demo_image("Testbeeld nieuws", seed=3, size=(1200, 675), alt="Een testbeeld")
+
+
+@pytest.fixture
+def add_news(news_indexes, sectors):
+    """Add a published news item: ``add_news("nl", "Titel", date, in_sectors=["overheid"], tags=["x"])``."""
+
+    def add(
+        language, title, date=None, *, in_sectors=(), tags=(), body="", image=None, author="", revision=True
+    ):
+        index = news_indexes[language]
+        page = NewsPage(
+            title=title,
+            slug=f"{slugify(title)}-{next(_slugs)}",
+            date=date or datetime.date(2013, 1, 1),
+            intro=f"Inleiding bij {title}",
+            lead_image=image,
+            author=author,
+            body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
+        )
+        page.sectors = [sectors[language][slug] for slug in in_sectors]
+        page.tags.set(list(tags))
+        index.add_child(instance=page)
+        if revision:
+            page.save_revision().publish()
+            page.refresh_from_db()
+        return page
+
+    return add
