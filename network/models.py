@@ -18,6 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from network.admin_forms import NetworkPageForm
+
 LOGO_FILTER = "max-160x120"
 DIRECTORY_PAGE_SIZE = 30
 
@@ -245,6 +247,8 @@ class NetworkPage(Page):
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("locale"),
     ]
+
+    base_form_class = NetworkPageForm
 
     parent_page_types = ["network.NetworkIndexPage"]
     subpage_types = []
