@@ -1,0 +1,407 @@
+"""Session report pages and the outcomes overview, as a visitor and an editor see them."""
+
+import datetime
+import re
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.models import Page, PageViewRestriction
+from wagtail.test.utils import WagtailPageTestCase
+
+from events.models import EventIndexPage, EventPage
+from events.reports import OutcomesPage, ReportOutcome, SessionReportEvent, SessionReportPage
+from home.demo import translated_page, translated_snippet
+from home.models import Sector
+
+LANG_RE = re.compile(r'<html lang="([a-z-]+)">')
+
+
+class TestReportPageRules(WagtailPageTestCase):
+    def test_reports_and_the_overview_live_under_the_agenda(self):
+        self.assertCanCreateAt(EventIndexPage, SessionReportPage)
+        self.assertCanCreateAt(EventIndexPage, OutcomesPage)
+        self.assertAllowedParentPageTypes(SessionReportPage, {EventIndexPage})
+        self.assertAllowedParentPageTypes(OutcomesPage, {EventIndexPage})
+        self.assertAllowedSubpageTypes(SessionReportPage, {})
+
+
+def outcome(text, kind="idea", status="open", owner="", proposer=""):
+    return {"kind": kind, "text": text, "proposer": proposer, "status": status, "owner": owner}
+
+
+def table(theme, *outcomes, participants=None):
+    return {
+        "type": "theme_table",
+        "id": str(uuid.uuid4()),
+        "value": {"theme": theme, "host": "", "participants": participants, "outcomes": list(outcomes)},
+    }
+
+
+@pytest.fixture
+def sectors(locales):
+    overheid = translated_snippet(
+        Sector, {"slug": "overheid"}, {"nl": {"name": "Overheid"}, "en": {"name": "Government"}}
+    )
+    ondernemers = translated_snippet(
+        Sector, {"slug": "ondernemers"}, {"nl": {"name": "Ondernemers"}, "en": {"name": "Businesses"}}
+    )
+    return {"overheid": overheid, "ondernemers": ondernemers}
+
+
+@pytest.fixture
+def agendas(home_pages):
+    return translated_page(
+        home_pages["nl"],
+        EventIndexPage,
+        {
+            "nl": {"title": "Agenda", "slug": "agenda"},
+            "en": {"title": "Agenda", "slug": "agenda"},
+            "de": {"title": "Termine", "slug": "termine"},
+        },
+    )
+
+
+@pytest.fixture
+def overview(agendas):
+    return translated_page(
+        agendas["nl"],
+        OutcomesPage,
+        {
+            "nl": {"title": "Opbrengsten", "slug": "opbrengsten"},
+            "en": {"title": "Outcomes", "slug": "outcomes"},
+            "de": {"title": "Ergebnisse", "slug": "ergebnisse"},
+        },
+    )
+
+
+@pytest.fixture
+def make_event(agendas):
+    def make(title, town, day):
+        start = timezone.make_aware(datetime.datetime(2012, 5, day, 7, 30))
+        event = EventPage(
+            title=title,
+            slug=title.lower().replace(" ", "-"),
+            start=start,
+            end=start + datetime.timedelta(hours=3),
+            venue_name="Zaal",
+            venue_town=town,
+        )
+        agendas["nl"].add_child(instance=event)
+        event.save_revision().publish()
+        return event
+
+    return make
+
+
+@pytest.fixture
+def make_report(agendas):
+    counter = iter(range(1, 1000))
+
+    def make(title, body, *, sector=None, events=(), publish=True, parent=None, date=None):
+        number = next(counter)
+        report = SessionReportPage(
+            title=title,
+            slug=f"verslag-{number}",
+            report_date=date or datetime.date(2012, 6, 1) + datetime.timedelta(days=number),
+            sector=sector,
+            body=body,
+            live=False,
+            report_events=[SessionReportEvent(event=event) for event in events],
+        )
+        (parent or agendas["nl"]).add_child(instance=report)
+        revision = report.save_revision()
+        if publish:
+            revision.publish()
+            report.refresh_from_db()
+        return report
+
+    return make
+
+
+def texts(response):
+    return [row["outcome"].text for row in response.context["rows"]]
+
+
+@pytest.mark.django_db
+def test_overview_aggregates_outcomes_of_several_reports(client, overview, make_report, sectors):
+    first = make_report("Overheid 2012", [table("Inkoop", outcome("Samen inschrijven"), outcome("Uitleg"))])
+    second = make_report("Ondernemers 2013", [table("Netwerken", outcome("Lunch met ondernemers"))])
+    response = client.get("/agenda/opbrengsten/")
+    assert response.status_code == 200
+    assert sorted(texts(response)) == ["Lunch met ondernemers", "Samen inschrijven", "Uitleg"]
+    html = response.content.decode()
+    # Each outcome links to the theme table on its report.
+    table_id = first.body[0].id
+    assert f'href="/agenda/{first.slug}/#table-{table_id}"' in html
+    assert f'href="/agenda/{second.slug}/#table-' in html
+    counts = {row["name"]: row["count"] for row in response.context["theme_counts"]}
+    assert counts == {"Inkoop": 2, "Netwerken": 1}
+    assert 'Inkoop <span class="count">(2)</span>' in html
+
+
+@pytest.mark.django_db
+def test_filters_combine(client, overview, make_report, sectors):
+    make_report(
+        "Overheid",
+        [
+            table(
+                "Inkoop",
+                outcome("Samen inschrijven als combinatie", kind="idea", status="open"),
+                outcome("Combinatie vormen met ONZ", kind="plan", status="done", owner="ONZ"),
+                outcome("Inschrijven uitleggen", kind="idea", status="done", owner="Pim"),
+            ),
+            table("Imago", outcome("Combinatie van beelden", kind="idea", status="open")),
+        ],
+        sector=sectors["overheid"]["nl"],
+    )
+    make_report(
+        "Ondernemers",
+        [table("Inkoop", outcome("Combinatie van bedrijven", kind="idea", status="open"))],
+        sector=sectors["ondernemers"]["nl"],
+    )
+    url = "/agenda/opbrengsten/"
+    assert len(texts(client.get(url, {"q": "combinatie"}))) == 4
+    assert len(texts(client.get(url, {"q": "combinatie", "kind": "idea"}))) == 3
+    assert len(texts(client.get(url, {"q": "combinatie", "kind": "idea", "theme": "inkoop"}))) == 2
+    response = client.get(url, {"q": "combinatie", "kind": "idea", "theme": "inkoop", "sector": "overheid"})
+    assert texts(response) == ["Samen inschrijven als combinatie"]
+    response = client.get(url, {"kind": "idea", "status": "done", "sector": "overheid"})
+    assert texts(response) == ["Inschrijven uitleggen"]
+    # Several words must all match, in any field.
+    assert texts(client.get(url, {"q": "ONZ combinatie"})) == ["Combinatie vormen met ONZ"]
+    # The counts per theme follow the other filters but not the theme filter itself.
+    response = client.get(url, {"theme": "inkoop", "status": "open"})
+    counts = {row["theme_slug"]: row["count"] for row in response.context["theme_counts"]}
+    assert counts == {"inkoop": 2, "imago": 1}
+    assert len(texts(response)) == 2
+
+
+@pytest.mark.django_db
+def test_bad_filter_values_give_a_message_not_an_error(client, overview, make_report):
+    make_report("Overheid", [table("Inkoop", outcome("Een idee"), outcome("Een vraag", kind="question"))])
+    response = client.get("/agenda/opbrengsten/", {"status": "postponed", "kind": "question", "page": "x"})
+    assert response.status_code == 200
+    assert texts(response) == ["Een vraag"]  # the valid filter still applies
+    html = response.content.decode()
+    assert 'role="alert"' in html
+    assert "Stand van de opvolging" in html  # the label of the bad field, in Dutch
+    response = client.get("/agenda/opbrengsten/", {"q": "x" * 500, "theme": "<script>"})
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
+
+
+@pytest.mark.django_db
+def test_drafts_unpublished_private_and_other_languages_never_show(
+    client, overview, make_report, agendas, locales
+):
+    live = make_report("Live", [table("Inkoop", outcome("Gepubliceerd idee"))])
+    make_report("Concept", [table("Inkoop", outcome("Idee uit concept"))], publish=False)
+    # A newer draft of a live report stays out until it is published.
+    draft = SessionReportPage.objects.get(pk=live.pk)
+    draft.body = [table("Inkoop", outcome("Gepubliceerd idee"), outcome("Idee uit nieuwe versie"))]
+    revision = draft.save_revision()
+    hidden = make_report("Verborgen", [table("Inkoop", outcome("Idee achter wachtwoord"))])
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="geheim")
+    gone = make_report("Ingetrokken", [table("Inkoop", outcome("Idee van ingetrokken verslag"))])
+    gone.unpublish()
+    english = live.copy_for_translation(locales["en"], copy_parents=True)
+    english.body = [table("Procurement", outcome("English idea"))]
+    english.save_revision().publish()
+
+    assert texts(client.get("/agenda/opbrengsten/")) == ["Gepubliceerd idee"]
+    assert texts(client.get("/en/agenda/outcomes/")) == ["English idea"]
+
+    revision.publish()
+    assert sorted(texts(client.get("/agenda/opbrengsten/"))) == [
+        "Gepubliceerd idee",
+        "Idee uit nieuwe versie",
+    ]
+    assert texts(client.get("/en/agenda/outcomes/")) == ["English idea"]
+
+
+@pytest.mark.django_db
+def test_deleting_a_report_removes_its_outcomes(client, overview, make_report):
+    report = make_report("Weg", [table("Inkoop", outcome("Verdwijnt"))])
+    assert ReportOutcome.objects.count() == 1
+    report.delete()
+    assert ReportOutcome.objects.count() == 0
+    assert texts(client.get("/agenda/opbrengsten/")) == []
+
+
+def figures(html):
+    items = re.findall(
+        r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", html.split('class="key-figures__list"')[1].split("</dl>")[0]
+    )
+    return dict(items)
+
+
+KEY_FIGURES = {
+    "type": "key_figures",
+    "value": {
+        "figures": [
+            {"figure": "typed", "label": "Deelnemers", "value": "110+"},
+            {"figure": "sessions", "label": "", "value": ""},
+            {"figure": "theme_tables", "label": "", "value": ""},
+            {"figure": "outcomes", "label": "Ideeën en plannen", "value": ""},
+            {"figure": "outcomes_done", "label": "", "value": ""},
+            {"figure": "table_participants", "label": "", "value": ""},
+            {"figure": "talks", "label": "", "value": ""},
+        ]
+    },
+}
+
+
+@pytest.mark.django_db
+def test_derived_key_figures_match_the_blocks(client, make_report, make_event):
+    wehl, lievelde = make_event("Wehl 2012", "Wehl", 31), make_event("Lievelde 2012", "Lievelde", 30)
+    talk = {
+        "type": "speaker_talk",
+        "value": {"speaker": "Pim Kroes", "summary": "Over inkoop", "key_points": []},
+    }
+    report = make_report(
+        "Overheid",
+        [
+            KEY_FIGURES,
+            talk,
+            table("Inkoop", outcome("A"), outcome("B", status="done", owner="Pim"), participants=12),
+            table("Imago", outcome("C"), participants=9),
+        ],
+        events=[wehl, lievelde],
+    )
+    html = client.get(report.url).content.decode()
+    assert figures(html) == {
+        "Deelnemers": "110+",
+        "Bijeenkomsten": "2",
+        "Thematafels": "2",
+        "Ideeën en plannen": "3",
+        "Opgevolgde opbrengsten": "1",
+        "Plaatsen bezet aan de thematafels": "21",
+        "Inleidingen": "1",
+    }
+    assert report.derived_figures == {
+        "theme_tables": 2,
+        "outcomes": 3,
+        "outcomes_done": 1,
+        "table_participants": 21,
+        "talks": 1,
+        "sessions": 2,
+    }
+
+    # An editor adds a table and publishes: the figures follow without anyone retyping them.
+    page = SessionReportPage.objects.get(pk=report.pk)
+    page.body.append(
+        (
+            "theme_table",
+            page.body.stream_block.child_blocks["theme_table"].to_python(
+                {"theme": "Marktplaats", "outcomes": [outcome("D", status="in_progress", owner="Mark")]}
+            ),
+        )
+    )
+    page.save_revision().publish()
+    html = client.get(report.url).content.decode()
+    assert figures(html)["Thematafels"] == "3"
+    assert figures(html)["Ideeën en plannen"] == "4"
+
+
+@pytest.mark.django_db
+def test_overview_query_count_does_not_grow_with_reports(client, overview, make_report, sectors):
+    """The overview costs the same number of queries with 2 reports as with 30."""
+
+    def add_reports(count):
+        for number in range(count):
+            make_report(
+                f"Verslag {number}",
+                [
+                    table(
+                        f"Thema {number % 4}",
+                        outcome(f"Idee {number}"),
+                        outcome(f"Plan {number}", kind="plan"),
+                    )
+                ],
+                sector=sectors["overheid"]["nl"],
+            )
+
+    add_reports(2)
+    client.get("/agenda/opbrengsten/")  # warm the site and translation caches
+    with CaptureQueriesContext(connection) as with_two:
+        response = client.get("/agenda/opbrengsten/?sector=overheid")
+    assert len(response.context["rows"]) == 4
+    add_reports(28)
+    with CaptureQueriesContext(connection) as with_thirty:
+        response = client.get("/agenda/opbrengsten/?sector=overheid")
+    assert len(response.context["rows"]) == 50  # one full page of the 60
+    assert len(response.context["reports"]) == 30
+    assert len(with_thirty) == len(with_two), [query["sql"] for query in with_thirty.captured_queries]
+    # 6 of these are the overview's own (sectors, restrictions, theme counts, reports, count, rows);
+    # the rest is the site chrome every page pays for (site, menu, language switcher, settings).
+    assert len(with_two) <= 20
+
+
+@pytest.mark.django_db
+def test_event_page_links_to_its_report_in_its_language(client, make_report, make_event, locales):
+    wehl = make_event("Wehl 2012", "Wehl", 31)
+    report = make_report("Opbrengst Wehl", [table("Inkoop", outcome("A"))], events=[wehl])
+    html = client.get(wehl.url).content.decode()
+    assert f'href="{report.url}"' in html
+    english_event = wehl.copy_for_translation(locales["en"], copy_parents=True)
+    english_event.save_revision().publish()
+    english = report.copy_for_translation(locales["en"], copy_parents=True)
+    english.title = "Outcomes Wehl"
+    english.save_revision().publish()
+    html = client.get(english_event.url).content.decode()
+    assert 'href="/en/agenda/verslag-1/"' in html
+    assert 'href="/agenda/verslag-1/"' not in html
+    # The English report lists the English event, although its link was copied from Dutch.
+    html = client.get(english.url).content.decode()
+    assert f'href="{english_event.url}"' in html
+
+
+@pytest.mark.django_db
+def test_demo_reports_and_overviews_answer_in_every_language(demo_site, client):
+    """Every report page and the overview answer 200 in nl, en and de, with the page's language."""
+    pages = list(
+        Page.objects.live().type(SessionReportPage, OutcomesPage).specific().select_related("locale")
+    )
+    languages = {(type(page).__name__, page.locale.language_code) for page in pages}
+    assert languages == {
+        (model, code) for model in ("SessionReportPage", "OutcomesPage") for code in ("nl", "en", "de")
+    }
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        html = response.content.decode()
+        assert LANG_RE.search(html).group(1) == page.locale.language_code
+    html = client.get("/de/termine/ergebnisse/").content.decode()
+    assert "Einkaufs- und Vergaberegeln für Selbstständige" in html
+    assert "Gemeente Oude IJsselstreek" in html
+
+
+@pytest.mark.django_db
+def test_demo_report_tells_the_2012_story(demo_site, client):
+    report = SessionReportPage.objects.get(locale__language_code="nl")
+    html = client.get(report.url).content.decode()
+    for text in ("Pim Kroes", "Mark van der Horst", "inhuurgelderland.nl", "Oude IJsselstreek", "Collectief"):
+        assert text in html, text
+    assert figures(html)["Thematafels"] == str(len(report.theme_tables()))
+    # Both sessions of 2012 link to the report.
+    events = report.covered_events()
+    assert {event.venue_town for event in events} == {"Wehl", "Lievelde"}
+    for event in events:
+        assert f'href="{report.url}"' in client.get(event.url).content.decode()
+    # Running the demo content again adds nothing.
+    from django.core.management import call_command
+
+    before = (
+        SessionReportPage.objects.count(),
+        ReportOutcome.objects.count(),
+        SessionReportEvent.objects.count(),
+    )
+    call_command("load_demo_content", verbosity=0)
+    assert (
+        SessionReportPage.objects.count(),
+        ReportOutcome.objects.count(),
+        SessionReportEvent.objects.count(),
+    ) == before
