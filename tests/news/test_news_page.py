@@ -1,0 +1,172 @@
+import datetime
+
+import pytest
+from wagtail.models import Page
+
+from news.models import NewsPage
+
+
+@pytest.fixture
+def story(add_news, lead_image):
+    page = add_news(
+        "nl",
+        "Vliegende start",
+        datetime.date(2012, 6, 1),
+        in_sectors=["overheid"],
+        tags=["ontbijtsessie", "zwermsessie"],
+        body="Ruim 110 deelnemers in Wehl en Lievelde.",
+        image=lead_image,
+        author="Redactie Pr8werk",
+        revision=False,
+    )
+    page.lead_image_caption = "Ontbijt in Wehl"
+    page.lead_image_credit = "Foto Pr8werk"
+    page.save_revision().publish()
+    return page
+
+
+@pytest.mark.django_db
+def test_news_page_shows_date_author_image_caption_credit_and_topics(client, story):
+    html = client.get(story.url).content.decode()
+    assert '<time datetime="2012-06-01">1 juni 2012</time>' in html
+    assert "Redactie Pr8werk" in html
+    assert "Ruim 110 deelnemers in Wehl en Lievelde." in html
+    assert 'alt="Een testbeeld"' in html
+    assert "Ontbijt in Wehl" in html and "Beeld: Foto Pr8werk" in html
+    assert 'href="/nieuws/?sector=overheid">Overheid</a>' in html
+    assert 'href="/nieuws/?tag=zwermsessie">zwermsessie</a>' in html
+
+
+@pytest.mark.django_db
+def test_news_page_has_open_graph_and_twitter_meta(client, story):
+    head = client.get(story.url).content.decode().split("</head>")[0]
+    assert '<meta property="og:type" content="article">' in head
+    assert '<meta property="og:title" content="Vliegende start">' in head
+    assert '<meta property="og:description" content="Inleiding bij Vliegende start">' in head
+    assert f'<meta property="og:url" content="http://testserver{story.url}">' in head
+    assert '<meta property="og:image" content="http://testserver/media/images/' in head
+    assert ".fill-1200x630" in head
+    assert '<meta name="twitter:card" content="summary_large_image">' in head
+    assert '<meta name="description" content="Inleiding bij Vliegende start">' in head
+
+
+@pytest.mark.django_db
+def test_related_news_shares_tags_or_sector_in_the_same_language(client, story, add_news):
+    add_news("nl", "Zelfde trefwoord", tags=["zwermsessie"])
+    add_news("nl", "Zelfde sector", in_sectors=["overheid"])
+    add_news("nl", "Niets gemeen", in_sectors=["ondernemers"], tags=["zorg"])
+    add_news("en", "Other language", in_sectors=["overheid"], tags=["zwermsessie"])
+    html = client.get(story.url).content.decode()
+    related = html.split('id="related-news-title"')[1]
+    assert "Zelfde trefwoord" in related and "Zelfde sector" in related
+    assert "Niets gemeen" not in related and "Other language" not in related
+    assert related.index("Zelfde trefwoord") < related.index("Zelfde sector")  # shared tags first
+
+
+@pytest.mark.django_db
+def test_news_page_queries_do_not_grow_with_related_news(client, story, add_news, lead_image):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    add_news("nl", "Gerelateerd 1", tags=["zwermsessie"], image=lead_image)
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as one:
+        client.get(story.url)
+    for number in range(2, 6):
+        add_news(
+            "nl", f"Gerelateerd {number}", tags=["zwermsessie"], image=lead_image, in_sectors=["overheid"]
+        )
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as many:
+        client.get(story.url)
+    assert len(many) == len(one)
+
+
+@pytest.mark.django_db
+def test_gallery_download_and_video_blocks_render(client, add_news, lead_image, monkeypatch):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.embeds import embeds
+    from wagtail.embeds.exceptions import EmbedNotFoundException
+
+    def no_provider(*args, **kwargs):
+        raise EmbedNotFoundException
+
+    document = Document(title="Verslag")
+    document.file.save("verslag.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    document.save()
+    monkeypatch.setattr(embeds, "get_embed", no_provider)
+    page = add_news("nl", "Met blokken", revision=False)
+    page.body = [
+        {
+            "type": "gallery",
+            "value": {
+                "title": "Foto's",
+                "images": [
+                    {"image": lead_image.pk, "caption": "Een"},
+                    {"image": lead_image.pk, "caption": "Twee"},
+                ],
+                "credit": "Pr8werk",
+            },
+        },
+        {"type": "download", "value": {"document": document.pk, "title": "", "description": "Alle ideeën."}},
+        {
+            "type": "video",
+            "value": {"video": "https://www.youtube.com/watch?v=abc", "title": "Zwermen", "caption": ""},
+        },
+    ]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert html.count('class="gallery__item"') == 2
+    assert "Foto's: Pr8werk" in html
+    assert '<p class="download-card__title"><a href="/documents/' in html and ">Verslag</a>" in html
+    assert "Downloaden: PDF" in html
+    # Without a reachable video provider the page still works and links to the video.
+    assert (
+        'href="https://www.youtube.com/watch?v=abc"' in html and "Bekijk “Zwermen” op de videowebsite" in html
+    )
+
+
+@pytest.mark.django_db
+def test_news_admin_offers_the_sectors_of_the_page_language(client, admin_user, news_indexes):
+    client.force_login(admin_user)
+    index = news_indexes["en"]
+    response = client.get(f"/admin/pages/add/news/newspage/{index.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Government" in html and "Overheid" not in html
+    for label in ("Publicatiedatum", "Hoofdafbeelding", "Auteursregel", "Onderwerpen"):  # admin in Dutch
+        assert label in html
+
+
+@pytest.mark.django_db
+def test_editor_can_create_a_news_page_in_the_admin(client, admin_user, news_indexes, sectors):
+    client.force_login(admin_user)
+    index = news_indexes["nl"]
+    data = {
+        "title": "Nieuw bericht",
+        "slug": "nieuw-bericht",
+        "date": "2013-05-01",
+        "intro": "Een inleiding.",
+        "body-count": "0",
+        "author": "",
+        "sectors": [sectors["nl"]["overheid"].pk],
+        "tags": "inkoop, zwermsessie",
+        "lead_image_caption": "",
+        "lead_image_credit": "",
+        "action-publish": "publish",
+    }
+    response = client.post(f"/admin/pages/add/news/newspage/{index.pk}/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page = NewsPage.objects.get(slug="nieuw-bericht")
+    assert page.live
+    assert sorted(tag.name for tag in page.tags.all()) == ["inkoop", "zwermsessie"]
+    assert [sector.slug for sector in page.sectors.all()] == ["overheid"]
+
+
+@pytest.mark.django_db
+def test_visitors_cannot_reach_the_news_editor(client, news_indexes):
+    response = client.get(f"/admin/pages/add/news/newspage/{news_indexes['nl'].pk}/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    assert not Page.objects.filter(slug="nieuw-bericht").exists()

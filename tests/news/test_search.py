@@ -1,0 +1,110 @@
+import datetime
+
+import pytest
+
+RESULT_LINK = 'class="search-result__title"><a href="'
+
+
+def result_urls(response):
+    assert response.status_code == 200
+    html = response.content.decode()
+    return [part.split('"', 1)[0] for part in html.split(RESULT_LINK)[1:]]
+
+
+@pytest.fixture
+def searchable(add_news):
+    return {
+        "nl": add_news("nl", "Verslag uit Wehl", body="Een kwartelkoning zat aan de thematafel."),
+        "en": add_news("en", "Report from Wehl", body="A kwartelkoning sat at the theme table."),
+        "de": add_news("de", "Bericht aus Wehl", body="Ein Wachtelkönig saß am Thementisch."),
+    }
+
+
+@pytest.mark.django_db
+def test_search_finds_a_word_that_only_occurs_in_the_body(client, searchable):
+    assert result_urls(client.get("/zoeken/", {"q": "kwartelkoning"})) == [searchable["nl"].url]
+
+
+@pytest.mark.django_db
+def test_search_never_returns_another_language(client, searchable):
+    assert result_urls(client.get("/en/search/", {"q": "kwartelkoning"})) == [searchable["en"].url]
+    assert result_urls(client.get("/de/suche/", {"q": "kwartelkoning"})) == []
+    assert result_urls(client.get("/zoeken/", {"q": "Wachtelkönig"})) == []
+    assert result_urls(client.get("/de/suche/", {"q": "Wachtelkönig"})) == [searchable["de"].url]
+
+
+@pytest.mark.django_db
+def test_search_highlights_title_and_intro(client, searchable):
+    html = client.get("/zoeken/", {"q": "wehl"}).content.decode()
+    assert "Verslag uit <mark>Wehl</mark>" in html
+    assert "1 resultaat voor “wehl”" in html
+
+
+@pytest.mark.django_db
+def test_search_finds_other_page_types_too(client, searchable, home_pages):
+    urls = result_urls(client.get("/en/search/", {"q": "freelancers"}))
+    assert home_pages["en"].url in urls
+
+
+@pytest.mark.django_db
+def test_search_results_are_paginated(client, add_news):
+    for number in range(12):
+        add_news("nl", f"Zwermbericht {number}", datetime.date(2012, 1, 1 + number), revision=False)
+    first = client.get("/zoeken/", {"q": "zwermbericht"})
+    assert len(result_urls(first)) == 10
+    assert "12 resultaten" in first.content.decode()
+    assert 'href="?q=zwermbericht&amp;page=2"' in first.content.decode()
+    assert len(result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": "2"}))) == 2
+    assert len(result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": "99"}))) == 2
+    assert client.get("/zoeken/", {"q": "zwermbericht", "page": "twee"}).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Typ een of meer woorden om naar te zoeken"),
+        ("   ", "Typ een of meer woorden om naar te zoeken"),
+        ("wehl " * 60, "Die zoekopdracht is te lang."),
+        ("?!*&%$ ''' ---", "alleen leestekens en symbolen vinden niets"),
+    ],
+)
+def test_empty_and_absurd_queries_get_a_friendly_answer(client, searchable, query, message):
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert result_urls(response) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ['kwartel" OR (', "NOT kwartelkoning", "NEAR(kwartelkoning wehl)", "kwartel*", "a\x00b"]
+)
+def test_query_syntax_is_taken_as_plain_words(client, searchable, query):
+    """Full-text syntax in a query never reaches the search engine as syntax."""
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_nothing_found_is_said_in_the_visitors_language(client, searchable):
+    html = client.get("/de/suche/", {"q": "zebrapad"}).content.decode()
+    assert "Nichts gefunden für „zebrapad“" in html
+
+
+@pytest.mark.django_db
+def test_header_has_a_search_box_in_every_language(client, home_pages):
+    for url, action, label in (
+        ("/", "/zoeken/", "Doorzoek de site"),
+        ("/en/", "/en/search/", "Search the site"),
+        ("/de/", "/de/suche/", "Website durchsuchen"),
+    ):
+        html = client.get(url).content.decode()
+        assert f'<form class="container header-search" action="{action}" method="get" role="search">' in html
+        assert f'for="header-search-q" class="visually-hidden">{label}</label>' in html
+
+
+@pytest.mark.django_db
+def test_search_page_switches_language_with_the_query_address(client, searchable):
+    html = client.get("/zoeken/", {"q": "wehl"}).content.decode()
+    assert 'href="/en/search/"' in html
