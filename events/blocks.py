@@ -46,6 +46,8 @@ class ProgrammeBlock(blocks.StreamBlock):
 
 
 # --- Session reports ---
+# Optional texts default to "" rather than None: wagtail-localize cannot extract a None text, and
+# None is what a value missing from stored data becomes.
 OUTCOME_KINDS = [
     ("idea", _("Idea")),
     ("plan", _("Plan")),
@@ -79,8 +81,8 @@ class SpeakerTalkBlock(blocks.StructBlock):
     """The talk that opens a breakfast session: who spoke, and what they said."""
 
     speaker = blocks.CharBlock(label=_("Speaker"), max_length=120)
-    role = blocks.CharBlock(label=_("Role"), max_length=160, required=False)
-    organisation = blocks.CharBlock(label=_("Organisation"), max_length=160, required=False)
+    role = blocks.CharBlock(label=_("Role"), max_length=160, required=False, default="")
+    organisation = blocks.CharBlock(label=_("Organisation"), max_length=160, required=False, default="")
     session = blocks.PageChooserBlock(
         label=_("Session"),
         page_type="events.EventPage",
@@ -120,6 +122,7 @@ class OutcomeBlock(blocks.StructBlock):
         label=_("Proposed by"),
         max_length=160,
         required=False,
+        default="",
         help_text=_("Optional: who came up with it."),
     )
     status = blocks.ChoiceBlock(label=_("Follow-up status"), choices=FOLLOW_UP_STATUSES, default="open")
@@ -127,6 +130,7 @@ class OutcomeBlock(blocks.StructBlock):
         label=_("Owner"),
         max_length=160,
         required=False,
+        default="",
         help_text=_("Who follows it up. Required once the follow-up is in progress or done."),
     )
 
@@ -156,7 +160,7 @@ class ThemeTableBlock(blocks.StructBlock):
 
     theme = blocks.CharBlock(label=_("Theme"), max_length=160)
     host = blocks.CharBlock(
-        label=_("Host"), max_length=160, required=False, help_text=_("Who led the conversation.")
+        label=_("Host"), max_length=160, required=False, default="", help_text=_("Who led the conversation.")
     )
     participants = blocks.IntegerBlock(
         label=_("Number of participants"),
@@ -171,7 +175,7 @@ class ThemeTableBlock(blocks.StructBlock):
         required=False,
         help_text=_("Only when the report covers several sessions and the table was at one of them."),
     )
-    summary = blocks.TextBlock(label=_("Summary"), max_length=1500, required=False)
+    summary = blocks.TextBlock(label=_("Summary"), max_length=1500, required=False, default="")
     outcomes = blocks.ListBlock(
         OutcomeBlock(),
         label=_("Outcomes"),
@@ -212,12 +216,14 @@ class KeyFigureBlock(blocks.StructBlock):
         label=_("Label"),
         max_length=80,
         required=False,
+        default="",
         help_text=_("Leave empty for counted figures to use their standard label."),
     )
     value = blocks.CharBlock(
         label=_("Value"),
         max_length=20,
         required=False,
+        default="",
         help_text=_("Only for typed figures, for example 110+."),
     )
 
@@ -297,7 +303,7 @@ class FollowUpActionBlock(blocks.StructBlock):
 class FollowUpActionsBlock(blocks.StructBlock):
     """What happens next, who does it and by when."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False, default="")
     actions = blocks.ListBlock(FollowUpActionBlock(), label=_("Actions"), min_num=1)
 
     class Meta:
@@ -338,7 +344,7 @@ class GalleryImageChooserBlock(ImageChooserBlock):
 
 class GalleryImageBlock(blocks.StructBlock):
     image = GalleryImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False)
+    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False, default="")
 
     class Meta:
         icon = "image"
@@ -348,7 +354,7 @@ class GalleryImageBlock(blocks.StructBlock):
 class GalleryBlock(blocks.StructBlock):
     """Photos of the session, shown as a grid that opens each photo full size."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False, default="")
     images = blocks.ListBlock(GalleryImageBlock(), label=_("Images"), min_num=1, max_num=40)
 
     class Meta:

@@ -405,3 +405,127 @@ def test_demo_report_tells_the_2012_story(demo_site, client):
         ReportOutcome.objects.count(),
         SessionReportEvent.objects.count(),
     ) == before
+
+
+@pytest.mark.django_db
+def test_reports_translate_through_wagtail_localize(
+    client, overview, make_report, locales, django_capture_on_commit_callbacks
+):
+    """Texts of the blocks are translatable segments; kinds and statuses stay as they are."""
+    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+    report = make_report(
+        "Overheid",
+        [
+            table("Inkoop", outcome("Samen inschrijven", kind="plan", status="done", owner="ONZ")),
+            {
+                "type": "speaker_talk",
+                "value": {"speaker": "Pim Kroes", "summary": "Over inkoop", "key_points": []},
+            },
+        ],
+    )
+    source, _created = TranslationSource.get_or_create_from_instance(report)
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
+    strings = {segment.string.data for segment in segments}
+    assert {"Inkoop", "Samen inschrijven", "Over inkoop", "Overheid"} <= strings
+    assert not {"plan", "done"} & strings
+    for segment in segments:
+        StringTranslation.objects.create(
+            translation_of=segment.string,
+            locale=locales["en"],
+            context=segment.context,
+            data=f"EN {segment.string.data}",
+            translation_type="manual",
+        )
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        source.create_or_update_translation(locales["en"], publish=True)
+
+    english = SessionReportPage.objects.get(locale=locales["en"], translation_key=report.translation_key)
+    assert english.body[0].id == report.body[0].id  # the same block, translated
+    response = client.get("/en/agenda/outcomes/")
+    [row] = response.context["rows"]
+    assert (row["outcome"].text, row["outcome"].theme) == ("EN Samen inschrijven", "EN Inkoop")
+    assert (row["outcome"].kind, row["outcome"].status) == ("plan", "done")
+    assert client.get(english.url).status_code == 200
+    assert texts(client.get("/agenda/opbrengsten/")) == ["Samen inschrijven"]
+
+
+def report_form_data(report, event, tables):
+    """What the Wagtail page editor posts for a report with ``tables`` [(theme, [outcome, ...])]."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    def outcomes(items):
+        data = {
+            str(n): {"value": item, "deleted": "", "order": str(n), "id": ""} for n, item in enumerate(items)
+        }
+        data["count"] = str(len(items))
+        return data
+
+    body = [
+        (
+            "theme_table",
+            {
+                "theme": theme,
+                "host": "",
+                "participants": "",
+                "session": "",
+                "summary": "",
+                "outcomes": outcomes(items),
+            },
+        )
+        for theme, items in tables
+    ]
+    return nested_form_data(
+        {
+            "title": report.title,
+            "slug": report.slug,
+            "report_date": report.report_date.isoformat(),
+            "sector": "",
+            "intro": "",
+            "body": streamfield(body),
+            "report_events": inline_formset([{"event": event.pk}]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_editor_adds_a_theme_table_and_sees_it_in_the_overview_after_publishing(
+    client, admin_user, overview, make_report, make_event, agendas
+):
+    wehl = make_event("Wehl 2012", "Wehl", 31)
+    report = make_report("Overheid", [table("Inkoop", outcome("Eerste idee"))], events=[wehl])
+    client.force_login(admin_user)
+    assert client.get(f"/admin/pages/add/events/sessionreportpage/{agendas['nl'].pk}/").status_code == 200
+    assert client.get(f"/admin/pages/{report.pk}/edit/").status_code == 200
+
+    first = {"kind": "idea", "text": "Eerste idee", "proposer": "", "status": "open", "owner": ""}
+    new = {
+        "kind": "plan",
+        "text": "Marktplaats promoten",
+        "proposer": "Mark",
+        "status": "in_progress",
+        "owner": "",
+    }
+    data = report_form_data(report, wehl, [("Inkoop", [first]), ("Marktplaats", [new])])
+    data.pop("action-publish")
+    response = client.post(f"/admin/pages/{report.pk}/edit/", data)
+    # In progress without an owner is refused, with the reason, and nothing is saved.
+    assert response.status_code == 200
+    assert "Vul in wie deze opbrengst oppakt." in response.content.decode() or "Say who follows" in (
+        response.content.decode()
+    )
+    assert texts(client.get("/agenda/opbrengsten/")) == ["Eerste idee"]
+
+    new["owner"] = "Gemeente Berkelland"
+    data = report_form_data(report, wehl, [("Inkoop", [first]), ("Marktplaats", [new])])
+    data.pop("action-publish")
+    assert client.post(f"/admin/pages/{report.pk}/edit/", data).status_code == 302  # saved as draft
+    assert texts(client.get("/agenda/opbrengsten/")) == ["Eerste idee"]
+
+    data = report_form_data(report, wehl, [("Inkoop", [first]), ("Marktplaats", [new])])
+    assert client.post(f"/admin/pages/{report.pk}/edit/", data).status_code == 302
+    response = client.get("/agenda/opbrengsten/")
+    assert texts(response) == ["Eerste idee", "Marktplaats promoten"]
+    assert "Gemeente Berkelland" in response.content.decode()
