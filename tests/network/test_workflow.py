@@ -43,7 +43,7 @@ def test_public_page_changes_only_after_approval(client, two_networks, moderator
     assert any("redactie@pr8werk.example" in message.to for message in mail.outbox)
 
     public = client.get(page.url).content.decode()
-    assert f"<p class=\"lead\">{page.short_description}</p>" in public
+    assert f'<p class="lead">{page.short_description}</p>' in public
     assert "Winterswijk" not in public
 
     # The editor cannot approve their own change.
