@@ -81,7 +81,8 @@ class SessionReportPage(Page):
                     figures["outcomes_done"] += outcome["status"] == "done"
             elif child.block_type == "speaker_talk":
                 figures["talks"] += 1
-        figures["sessions"] = self.report_events.count() if self.pk else len(self.report_events.all())
+        # all() rather than count(): in a preview the links exist only in memory.
+        figures["sessions"] = len(self.report_events.all())
         return figures
 
     def covered_events(self):
