@@ -18,6 +18,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -284,3 +285,19 @@ class OutcomesPage(Page):
             reports=list(reports.values()),
         )
         return context
+
+
+# The admin report lives in events/report_admin.py; it is imported when the hooks run, after the
+# apps are ready, because admin views cannot be imported while models are still loading.
+@hooks.register("register_admin_urls")
+def register_outcome_follow_up_urls():
+    from events.report_admin import urlpatterns
+
+    return urlpatterns()
+
+
+@hooks.register("register_reports_menu_item")
+def register_outcome_follow_up_menu_item():
+    from events.report_admin import menu_item
+
+    return menu_item()

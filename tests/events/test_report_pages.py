@@ -529,3 +529,72 @@ def test_editor_adds_a_theme_table_and_sees_it_in_the_overview_after_publishing(
     response = client.get("/agenda/opbrengsten/")
     assert texts(response) == ["Eerste idee", "Marktplaats promoten"]
     assert "Gemeente Berkelland" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_staff_follow_up_report_lists_and_exports_published_outcomes(
+    client, admin_user, overview, make_report
+):
+    make_report(
+        "Overheid",
+        [
+            table(
+                "Inkoop",
+                outcome("Samen inschrijven", status="in_progress", owner="ONZ"),
+                outcome("Welke regels gelden?", kind="question"),
+            )
+        ],
+    )
+    make_report("Concept", [table("Inkoop", outcome("Nog niet gepubliceerd"))], publish=False)
+    client.force_login(admin_user)
+    response = client.get("/admin/events/outcome-follow-up/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Samen inschrijven" in html and "Welke regels gelden?" in html
+    assert "Nog niet gepubliceerd" not in html
+    response = client.get("/admin/events/outcome-follow-up/", {"status": "in_progress"})
+    html = response.content.decode()
+    assert "Samen inschrijven" in html and "Welke regels gelden?" not in html
+    response = client.get("/admin/events/outcome-follow-up/", {"export": "csv"})
+    assert response.status_code == 200
+    csv = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "Samen inschrijven" in csv and "ONZ" in csv
+    assert "Nog niet gepubliceerd" not in csv
+
+
+@pytest.mark.django_db
+def test_follow_up_report_is_closed_to_admin_users_without_report_rights(
+    client, django_user_model, make_report
+):
+    from django.contrib.auth.models import Group, Permission
+
+    make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"))])
+    group = Group.objects.create(name="Netwerk")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user = django_user_model.objects.create_user("netwerk", "netwerk@example.org", "secret-pass-123")
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get("/admin/events/outcome-follow-up/").status_code in (302, 403)
+    assert client.get("/admin/events/outcome-follow-up/", {"export": "csv"}).status_code in (302, 403)
+    assert "/admin/events/outcome-follow-up/" not in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_follow_up_report_opens_for_editors_of_the_agenda(client, django_user_model, make_report, agendas):
+    """The control for the test above: the same kind of user with edit rights on the agenda gets in."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"))])
+    group = Group.objects.create(name="Redactie")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group, page=agendas["nl"], permission=Permission.objects.get(codename="change_page")
+    )
+    user = django_user_model.objects.create_user("redactie", "redactie@example.org", "secret-pass-123")
+    user.groups.add(group)
+    client.force_login(user)
+    response = client.get("/admin/events/outcome-follow-up/")
+    assert response.status_code == 200
+    assert "Samen inschrijven" in response.content.decode()
+    assert "/admin/events/outcome-follow-up/" in client.get("/admin/").content.decode()
