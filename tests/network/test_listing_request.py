@@ -1,0 +1,149 @@
+"""The public "list our network" form: in every language, with clear errors, spam and flood guards."""
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from network.models import ListingRequest
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "name": "Zp-kring Lichtenvoorde",
+    "website": "https://zp-kring.example",
+    "contact_name": "Dirk Hendriks",
+    "email": "dirk@zp-kring.example",
+    "phone": "0544 123 456",
+    "description": "Veertig zelfstandigen uit Lichtenvoorde die elkaar maandelijks treffen.",
+    "consent": "on",
+    "nickname": "",
+}
+
+URLS = {
+    "nl": "/netwerken/aanmelden/",
+    "en": "/en/networks/request-listing/",
+    "de": "/de/netzwerke/eintrag-beantragen/",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limit():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("nl", "Netwerk aanmelden"), ("en", "Ask to be listed"), ("de", "Aufnahme beantragen")],
+)
+def test_form_in_every_language(client, directory, language, heading):
+    response = client.get(URLS[language])
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    assert heading in html
+    assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_directory_links_to_the_form(client, directory):
+    assert 'href="/en/networks/request-listing/"' in client.get("/en/networks/").content.decode()
+
+
+def test_valid_request_is_stored_and_staff_are_mailed(
+    client, directory, settings, django_capture_on_commit_callbacks
+):
+    settings.STAFF_EMAIL = "redactie@pr8werk.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URLS["en"], VALID)
+    assert response.status_code == 302
+    assert response["Location"] == URLS["en"] + "?sent=1"
+    request = ListingRequest.objects.get()
+    assert request.name == "Zp-kring Lichtenvoorde"
+    assert request.language == "en"
+    assert request.status == ListingRequest.STATUS_NEW
+    assert "stores these details" in request.consent_text
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["redactie@pr8werk.example"]
+    assert "Zp-kring Lichtenvoorde" in mail.outbox[0].subject
+    assert f"/admin/network_listingrequest/inspect/{request.pk}/" in mail.outbox[0].body
+    thanks = client.get(response["Location"]).content.decode()
+    assert "Thank you for your request" in thanks
+
+
+def test_request_survives_a_failing_mail_server(
+    client, directory, monkeypatch, django_capture_on_commit_callbacks
+):
+    def broken(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("network.tasks.send_mail", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URLS["nl"], VALID)
+    assert response.status_code == 302
+    assert ListingRequest.objects.filter(name=VALID["name"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"name": ""}, "name", "Vul de naam van het netwerk in."),
+        ({"contact_name": ""}, "contact_name", "Vul de naam van een contactpersoon in."),
+        ({"email": ""}, "email", "Vul een e-mailadres in."),
+        ({"email": "dirk-at-example"}, "email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
+        ({"website": "niet een adres"}, "website", "Vul een volledig webadres in"),
+        ({"description": ""}, "description", "Vertel ons kort iets over het netwerk."),
+        ({"consent": ""}, "consent", "Geef uw toestemming"),
+        ({"name": "x" * 500}, "name", "500"),
+    ],
+)
+def test_bad_input_gives_a_clear_message_and_keeps_the_rest(client, directory, changes, field, message):
+    data = {**VALID, **changes}
+    response = client.post(URLS["nl"], data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert "Verbeter de gemarkeerde velden." in html
+    assert response.context["form"].errors[field]
+    # What the visitor typed elsewhere is still there.
+    if field != "description":
+        assert VALID["description"] in html
+    assert not ListingRequest.objects.exists()
+    assert not mail.outbox
+
+
+def test_errors_in_german(client, directory):
+    response = client.post(URLS["de"], {**VALID, "email": "kaputt"})
+    assert response.status_code == 400
+    assert "Bitte geben Sie eine gültige E-Mail-Adresse ein" in response.content.decode()
+
+
+def test_honeypot_looks_like_success_but_stores_nothing(
+    client, directory, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(URLS["nl"], {**VALID, "nickname": "spambot"})
+    assert response.status_code == 302
+    assert not ListingRequest.objects.exists()
+    assert not mail.outbox
+
+
+def test_rate_limit_per_address(client, directory, settings):
+    settings.NETWORK_LISTING_REQUESTS_PER_HOUR = 2
+    for number in range(2):
+        assert client.post(URLS["nl"], {**VALID, "name": f"Netwerk {number}"}).status_code == 302
+    response = client.post(URLS["nl"], {**VALID, "name": "Netwerk 3"})
+    assert response.status_code == 429
+    assert "te veel verzoeken" in response.content.decode()
+    assert VALID["description"] in response.content.decode()  # nothing typed is thrown away
+    assert ListingRequest.objects.count() == 2
+    # Another address is not affected.
+    assert client.post(URLS["nl"], {**VALID, "name": "Netwerk 4"}, REMOTE_ADDR="10.0.0.9").status_code == 302
+
+
+def test_form_needs_csrf(directory):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(URLS["nl"], VALID)
+    assert response.status_code == 403
+    assert not ListingRequest.objects.exists()
