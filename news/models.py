@@ -1,5 +1,7 @@
 """News: one NewsIndexPage per language tree with its NewsPages, filters, feeds and renditions."""
 
+import re
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -22,6 +24,7 @@ from home.models import Sector
 from news.blocks import NewsStreamBlock
 
 NEWS_PER_PAGE = 10
+SLUG_RE = re.compile(r"[-\w]{1,100}")
 # Renditions of the lead image, made when a news page is published (see news.signals) so that lists
 # only read them: a list never generates renditions while a visitor waits.
 LIST_IMAGE_SPEC = "fill-640x360"
@@ -87,12 +90,17 @@ class NewsIndexPage(RoutablePageMixin, Page):
         """The sector and tag asked for in the address; an unknown one is a 404, never an empty guess."""
         filters = {"sector": None, "tag": None}
         sector_slug = request.GET.get("sector", "").strip()
+        tag_slug = request.GET.get("tag", "").strip()
+        # Anything that is not a slug cannot name a sector or tag; PostgreSQL would even refuse a
+        # NUL character in the query with an error.
+        for slug in (sector_slug, tag_slug):
+            if slug and not SLUG_RE.fullmatch(slug):
+                raise Http404("Not a slug")
         if sector_slug:
             sector = sectors_by_slug.get(sector_slug) or Sector.objects.filter(slug=sector_slug).first()
             if sector is None:
                 raise Http404("Unknown sector")
             filters["sector"] = sector
-        tag_slug = request.GET.get("tag", "").strip()
         if tag_slug:
             tag = Tag.objects.filter(slug=tag_slug).first()
             if tag is None:
@@ -293,6 +301,7 @@ class NewsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sector_list"] = self.sectors_in_locale()
+        context["tags"] = list(self.tags.all())
         context["related_news"] = self.related_news()
         parent = self.get_parent()
         index_page = parent.specific if parent else None

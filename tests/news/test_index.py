@@ -100,7 +100,9 @@ def test_sector_slug_filters_in_every_language(client, add_news):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("query", ["sector=bestaat-niet", "tag=bestaat-niet"])
+@pytest.mark.parametrize(
+    "query", ["sector=bestaat-niet", "tag=bestaat-niet", "sector=%00", "tag=%3Cscript%3E", "tag=" + "x" * 300]
+)
 def test_unknown_filter_is_a_404(client, topical_news, query):
     assert client.get(f"/nieuws/?{query}").status_code == 404
 
