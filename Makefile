@@ -28,6 +28,10 @@ $(VENV)/.installed: requirements.txt
 	@test -x /usr/bin/chromium || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
 	@touch $@
 
+.make-java: ## (internal) Java for the HTML validator
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null)
+	@touch $@
+
 setup: $(VENV)/.installed .make-system compilemessages ## Create .venv, install requirements, compile translations
 
 compilemessages: $(VENV)/.installed .make-system
@@ -55,12 +59,12 @@ messages: $(VENV)/.installed .make-system ## Update locale/{nl,en,de} from the c
 	flock locale/.lock $(MANAGE) makemessages -l nl -l en -l de --ignore '.venv/*' --ignore 'tests/*' --no-location --no-obsolete
 	@$(MANAGE) compilemessages --ignore '.venv/*' -v0
 
-test: setup .make-chromium lint ## Every check and test (SQLite), browser tests included
+test: setup .make-chromium .make-java lint ## Every check and test (SQLite), browser tests included
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
 
-test-postgres: setup .make-chromium ## The test suite against the local PostgreSQL (PG_URL overrides)
+test-postgres: setup .make-chromium .make-java ## The test suite against the local PostgreSQL (PG_URL overrides)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
 bench: setup ## Benchmarks against a real server process
