@@ -5,9 +5,11 @@ Translations of one session share their seats: every registration points at the 
 are counted (see ``Registration.objects.sign_up``).
 """
 
+import json
 import uuid
 from datetime import timedelta
 from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core import signing
@@ -25,6 +27,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 class SessionType(models.TextChoices):
@@ -110,7 +115,7 @@ class EventIndexPage(RoutablePageMixin, Page):
             },
         )
 
-    @path("agenda.ics", name="feed")
+    @path("ical/", name="feed")
     def ical_feed(self, request):
         from events.ical import calendar_response, events_calendar
 
@@ -277,6 +282,41 @@ class EventPage(RoutablePageMixin, Page):
         domain = settings.SITE_BASE_URL.split("://", 1)[-1].split("/", 1)[0].split(":", 1)[0]
         return f"session-{self.translation_key}@{domain}"
 
+    def json_ld(self, request=None):
+        """schema.org Event, escaped for a <script type="application/ld+json"> element."""
+        status = "EventCancelled" if self.is_cancelled else "EventScheduled"
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": self.start.astimezone(AMSTERDAM).isoformat(),
+            "endDate": self.end.astimezone(AMSTERDAM).isoformat(),
+            "eventStatus": f"https://schema.org/{status}",
+            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+            "inLanguage": self.locale.language_code,
+            "location": {
+                "@type": "Place",
+                "name": self.venue_name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": self.venue_address,
+                    "addressLocality": self.venue_town,
+                    "addressCountry": "NL",
+                },
+            },
+            "organizer": {"@type": "Organization", "name": "Pr8werk", "url": settings.SITE_BASE_URL + "/"},
+            "isAccessibleForFree": True,
+        }
+        if self.intro:
+            data["description"] = self.intro
+        url = self.get_url(request)
+        if url:
+            data["url"] = request.build_absolute_uri(url) if request else settings.SITE_BASE_URL + url
+        if self.capacity is not None and not self.is_past:
+            data["maximumAttendeeCapacity"] = self.capacity
+            data["remainingAttendeeCapacity"] = self.seats_left
+        return json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+
     def ics_url(self):
         return self.url + self.reverse_subpage("ics")
 
@@ -288,14 +328,11 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_page_view(request, self)
 
-    @path("session.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         from events.ical import calendar_response, events_calendar
 
         return calendar_response(events_calendar([self], request=request), f"{self.slug}.ics")
-
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request)
 
 
 class RegistrationQuerySet(models.QuerySet):

@@ -1,1 +1,10 @@
-urlpatterns = []
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from events import views
+
+app_name = "events"
+
+urlpatterns = [
+    path(_("registration/<str:token>/"), views.registration_detail, name="registration"),
+]

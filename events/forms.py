@@ -1,0 +1,56 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from events.models import Registration
+
+CONSENT_TEXT = _(
+    "I agree that Pr8werk keeps my details to organise this session, as described in the privacy "
+    "statement; they are erased {days} days after the session."
+)
+
+
+class RegistrationForm(forms.ModelForm):
+    """The sign-up form. ``website`` is a honeypot: hidden from people, filled in by bots."""
+
+    consent = forms.BooleanField(
+        required=True, error_messages={"required": _("Please agree to the privacy statement to sign up.")}
+    )
+    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
+
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "organisation", "role", "remarks"]
+        labels = {"remarks": _("Remarks, such as dietary wishes")}
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            "remarks": forms.Textarea(attrs={"rows": 3}),
+        }
+        error_messages = {
+            "name": {"required": _("Please enter your name.")},
+            "email": {
+                "required": _("Please enter your email address."),
+                "invalid": _("Please enter a valid email address, such as name@example.nl."),
+            },
+            "role": {"required": _("Please choose your role.")},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [("", _("Choose your role")), *Registration.Role.choices]
+        self.fields["consent"].label = self.consent_text()
+
+    @staticmethod
+    def consent_text():
+        return str(CONSENT_TEXT).format(days=settings.EVENTS_PURGE_AFTER_DAYS)
+
+    def is_spam(self):
+        return bool(self.data.get("website"))
+
+    def registration_data(self, language):
+        data = {field: self.cleaned_data[field] for field in self._meta.fields}
+        data["language"] = language
+        data["consent_text"] = f"[{settings.EVENTS_PRIVACY_VERSION}] {self.consent_text()}"
+        return data

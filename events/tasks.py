@@ -1,0 +1,90 @@
+"""Mail to registrants, sent from the task queue so a failing mail server never loses a sign-up.
+
+Every mail is first a row in the outbox (``RegistrationMail``), written in the same transaction as
+the registration. This task sends one row; when the mail server fails, the row stays unsent with the
+error, and is tried again: by a deferred task where the queue can defer (the database queue in
+production), and by the daily ``send_event_reminders`` command in any case.
+"""
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django_tasks import default_task_backend, task
+
+logger = logging.getLogger(__name__)
+
+MAX_DEFERRED_ATTEMPTS = 8
+
+
+@task()
+def send_registration_mail(mail_id):
+    from events.models import RegistrationMail
+
+    with transaction.atomic():
+        mail = (
+            RegistrationMail.objects.select_for_update()
+            .select_related("registration__event")
+            .filter(pk=mail_id, sent_at__isnull=True)
+            .first()
+        )
+        if mail is None or mail.registration.purged_at is not None:
+            return "nothing to send"
+        mail.attempts += 1
+        try:
+            build_message(mail).send()
+        except (smtplib.SMTPException, OSError) as error:
+            mail.last_error = f"{type(error).__name__}: {error}"[:300]
+            mail.save(update_fields=["attempts", "last_error"])
+            logger.warning("Mail %s to registration %s failed: %s", mail.kind, mail.registration_id, error)
+            transaction.on_commit(lambda: retry_later(mail))
+            return "failed, will retry"
+        mail.sent_at = timezone.now()
+        mail.last_error = ""
+        mail.save(update_fields=["attempts", "sent_at", "last_error"])
+    return "sent"
+
+
+def retry_later(mail):
+    """Defer a new attempt with exponential back-off where the queue supports it."""
+    if not default_task_backend.supports_defer or mail.attempts >= MAX_DEFERRED_ATTEMPTS:
+        return
+    delay = settings.EVENTS_MAIL_RETRY_SECONDS * 2 ** (mail.attempts - 1)
+    send_registration_mail.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(mail.pk)
+
+
+def build_message(mail):
+    """The mail, rendered in the language the person signed up in, with the session's .ics."""
+    from events.ical import events_calendar
+
+    registration = mail.registration
+    with translation.override(registration.language):
+        event = registration.event.localized
+        context = {
+            "registration": registration,
+            "event": event,
+            "kind": mail.kind,
+            "event_url": event.get_full_url(),
+            "manage_url": registration.manage_url(),
+            "site_url": settings.SITE_BASE_URL,
+        }
+        subject = " ".join(render_to_string("events/mail/subject.txt", context).split())
+        body = render_to_string("events/mail/body.txt", context)
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=body,
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[registration.email],
+            headers={"Content-Language": registration.language, "Auto-Submitted": "auto-generated"},
+        )
+        if mail.kind != "cancelled":
+            calendar = events_calendar([event], name=event.title)
+            message.attach(
+                f"{event.slug}.ics", calendar.to_ical(), "text/calendar; charset=utf-8; method=PUBLISH"
+            )
+    return message

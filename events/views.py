@@ -1,0 +1,152 @@
+"""Sign-up without JavaScript: the form posts to the session page, which redirects (Post/Redirect/Get)
+to the registration's own page; that page, reached later through the signed link in every mail,
+shows the status and cancels without a login."""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from events.forms import RegistrationForm
+from events.models import Registration, RegistrationMail, RegistrationState
+from home.models import SiteSettings
+
+logger = logging.getLogger(__name__)
+
+STATE_MESSAGES = {
+    RegistrationState.NOT_YET_OPEN: lambda: _("Sign-up for this session has not opened yet."),
+    RegistrationState.CLOSED: lambda: _("Sign-up for this session is closed."),
+    RegistrationState.PAST: lambda: _("This session has already taken place."),
+    RegistrationState.CANCELLED: lambda: _("This session has been cancelled; you cannot sign up."),
+}
+
+
+def client_ip(request):
+    # REMOTE_ADDR is the proxy's address behind a load balancer; trust X-Forwarded-For only when
+    # the operator says the proxy sets it.
+    if settings.EVENTS_TRUST_X_FORWARDED_FOR:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def rate_limited(request):
+    """Count this sign-up post for the visitor's address; True once the limit is exceeded."""
+    try:
+        limit, period = (int(part) for part in settings.EVENTS_SIGNUP_RATE_LIMIT.split("/"))
+    except ValueError:
+        limit, period = 10, 600
+    if limit <= 0:
+        return False
+    key = f"events:signup-rate:{client_ip(request)}"
+    cache.add(key, 0, timeout=period)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=period)
+        count = 1
+    return count > limit
+
+
+def body_too_large(request):
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.EVENTS_SIGNUP_MAX_BODY_BYTES
+
+
+def privacy_url(request):
+    privacy_page = SiteSettings.for_request(request).privacy_page
+    if privacy_page is None:
+        return ""
+    return privacy_page.localized.get_url(request) or ""
+
+
+def event_page_view(request, page):
+    """GET shows the session with its form; POST signs up and redirects."""
+    form = RegistrationForm()
+    status = 200
+    error = None
+    if request.method == "POST":
+        if body_too_large(request):
+            error, status = _("Your sign-up was too long to process. Please shorten your remarks."), 413
+        elif rate_limited(request):
+            error, status = _("Too many sign-ups from your address. Please try again in a few minutes."), 429
+        else:
+            form = RegistrationForm(request.POST)
+            state = page.registration_state
+            if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
+                error, status = STATE_MESSAGES[state](), 409
+            elif form.is_valid() and not form.is_spam():
+                return sign_up(request, page, form)
+            elif form.is_valid():
+                form.add_error("website", _("Please leave this field empty."))
+                status = 400
+            else:
+                status = 400
+    elif request.method != "GET":
+        status = 405
+    state = page.registration_state
+    response = page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "signup_error": error,
+            "state": state,
+            "states": RegistrationState,
+            "state_message": STATE_MESSAGES[state]() if state in STATE_MESSAGES else "",
+            "json_ld": page.json_ld(request),
+            "privacy_url": privacy_url(request),
+        },
+    )
+    response.status_code = status
+    return response
+
+
+def sign_up(request, page, form):
+    registration, created = Registration.objects.sign_up(page, **form.registration_data(get_language()))
+    if not created:
+        # Showing the existing registration would hand anyone who types an address its cancel
+        # link; the owner gets the link by mail instead.
+        registration.queue_mail(
+            RegistrationMail.Kind.CONFIRMATION
+            if registration.status == Registration.Status.CONFIRMED
+            else RegistrationMail.Kind.WAITLISTED
+        )
+        messages.info(
+            request,
+            _("This email address is already signed up for this session. We have mailed the details again."),
+        )
+        return redirect(page.url + "#signup")
+    return redirect("events:registration", token=registration.token())
+
+
+@require_http_methods(["GET", "POST"])
+def registration_detail(request, token):
+    """A registration's own page: status, the session, and the cancel button."""
+    registration = Registration.from_token(token)
+    if registration is None:
+        return TemplateResponse(request, "events/registration_invalid.html", status=404)
+    event = registration.event.localized
+    if request.method == "POST":
+        if registration.status == Registration.Status.CANCELLED:
+            messages.info(request, _("This registration was already cancelled."))
+        elif event.is_past:
+            messages.error(request, _("This session has already taken place."))
+        else:
+            registration.cancel()
+            messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
+        return redirect("events:registration", token=token)
+    return TemplateResponse(
+        request,
+        "events/registration_detail.html",
+        {"registration": registration, "event": event, "statuses": Registration.Status},
+    )

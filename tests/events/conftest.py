@@ -1,0 +1,97 @@
+"""Fixtures of the events tests: an agenda in nl/en/de and a factory for sessions."""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from home.demo import translated_page
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limit_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def agenda(home_pages):
+    from events.models import EventIndexPage
+
+    return translated_page(
+        home_pages["nl"],
+        EventIndexPage,
+        {
+            "nl": {"title": "Agenda", "slug": "agenda"},
+            "en": {"title": "Agenda", "slug": "agenda"},
+            "de": {"title": "Termine", "slug": "termine"},
+        },
+    )
+
+
+@pytest.fixture
+def make_event(agenda):
+    """``make_event(capacity=2, days=10, translations=True, **fields)`` returns ``{code: page}``."""
+    from events.models import EventPage
+
+    def make(capacity=None, days=10, translations=True, **fields):
+        number = next(_numbers)
+        start = fields.pop("start", None) or (timezone.now() + timedelta(days=days)).replace(
+            second=0, microsecond=0
+        )
+        nl = {
+            "title": f"Ontbijtsessie {number}",
+            "slug": f"ontbijtsessie-{number}",
+            "start": start,
+            "end": fields.pop("end", None) or start + timedelta(hours=3),
+            "venue_name": "Het Assink",
+            "venue_address": "Stationsstraat 1",
+            "venue_town": "Wehl",
+            "capacity": capacity,
+            **fields,
+        }
+        content = {"nl": nl}
+        if translations:
+            content["en"] = {"title": f"Breakfast session {number}", "slug": f"breakfast-session-{number}"}
+            content["de"] = {"title": f"Frühstückssitzung {number}", "slug": f"fruehstueckssitzung-{number}"}
+        return translated_page(agenda["nl"], EventPage, content)
+
+    return make
+
+
+def signup_data(**overrides):
+    return {
+        "name": "Anne Jansen",
+        "email": "anne@example.org",
+        "organisation": "Jansen Advies",
+        "role": "zp",
+        "remarks": "Vegetarisch",
+        "consent": "on",
+        "website": "",
+        **overrides,
+    }
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a callable and then its on-commit callbacks (mail tasks), as a real commit would."""
+
+    def run(func, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return func(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def post(client, committed):
+    def do_post(url, data=None, **extra):
+        return committed(client.post, url, data or {}, **extra)
+
+    return do_post

@@ -1,0 +1,267 @@
+"""The sign-up lifecycle through the test client: sign up, duplicate, full, waiting list, cancel,
+promotion, reminder once; mails checked in the outbox in the registrant's language."""
+
+import re
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import Registration, RegistrationMail
+from tests.events.conftest import signup_data
+
+pytestmark = pytest.mark.django_db
+
+LINK_RE = re.compile(r"http://testserver(/\S+/)")
+
+
+def manage_link(message):
+    return LINK_RE.findall(message.body)[-1]
+
+
+@pytest.fixture
+def sign_up(post):
+    def do_sign_up(page, **data):
+        return post(page.url, signup_data(**data))
+
+    return do_sign_up
+
+
+def test_sign_up_confirms_redirects_and_mails_in_dutch_with_ics(client, sign_up, post, committed, make_event):
+    pages = make_event(capacity=10)
+    event = pages["nl"]
+
+    response = sign_up(event)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/aanmelding/")
+    page = client.get(response["Location"])
+    assert "Anne Jansen, je plaats is bevestigd." in page.content.decode()
+    registration = Registration.objects.get()
+    assert (registration.status, registration.language, registration.email) == (
+        "confirmed",
+        "nl",
+        "anne@example.org",
+    )
+    assert registration.consent_text.startswith("[")
+    assert "90 dagen" in registration.consent_text
+    [message] = mail.outbox
+    assert message.to == ["anne@example.org"]
+    assert message.subject == f"Je bent aangemeld: {event.title}"
+    assert "Beste Anne Jansen," in message.body
+    assert manage_link(message) == response["Location"]
+
+    filename, content, mimetype = message.attachments[0]
+    assert filename.endswith(".ics")
+    assert mimetype.startswith("text/calendar")
+    calendar = Calendar.from_ical(content)
+    [vevent] = calendar.walk("VEVENT")
+    [vtimezone] = calendar.walk("VTIMEZONE")
+    assert str(vtimezone["TZID"]) == "Europe/Amsterdam"
+    assert str(vevent["UID"]) == event.ical_uid()
+    assert str(event.translation_key) in str(vevent["UID"]) and "@" in str(vevent["UID"])
+    assert vevent.decoded("DTSTART") == event.start
+    assert vevent["DTSTART"].params["TZID"] == "Europe/Amsterdam"
+    assert str(vevent["SUMMARY"]) == event.title
+    text = content.decode() if isinstance(content, bytes) else content
+    assert registration.token() not in text and "aanmelding" not in text
+
+
+def test_english_visitor_gets_english_mail_and_english_links(client, sign_up, post, committed, make_event):
+    pages = make_event(capacity=10)
+
+    response = sign_up(pages["en"], email="ben@example.org", name="Ben Smith")
+
+    assert response["Location"].startswith("/en/registration/")
+    [message] = mail.outbox
+    assert message.subject == "You are signed up: " + pages["en"].title
+    assert "Dear Ben Smith," in message.body
+    assert manage_link(message).startswith("/en/registration/")
+    assert Registration.objects.get().language == "en"
+
+
+def test_translations_share_the_seats(client, sign_up, post, committed, make_event):
+    """A session in three languages is one session: its seats count across translations."""
+    pages = make_event(capacity=2)
+    sign_up(pages["nl"], email="a@example.org")
+    sign_up(pages["de"], email="b@example.org")
+    sign_up(pages["en"], email="c@example.org")
+
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "a@example.org": "confirmed",
+        "b@example.org": "confirmed",
+        "c@example.org": "waitlisted",
+    }
+    assert {registration.event_id for registration in Registration.objects.all()} == {pages["nl"].pk}
+
+
+def test_signing_up_again_takes_no_second_seat(client, sign_up, post, committed, make_event):
+    event = make_event(capacity=5)["nl"]
+    sign_up(event)
+    mail.outbox.clear()
+
+    response = sign_up(event, email="ANNE@example.org ", name="Anne again")
+
+    assert response.status_code == 302
+    assert response["Location"] == event.url + "#signup"
+    assert Registration.objects.count() == 1
+    page = client.get(response["Location"])
+    assert "Dit e-mailadres is al aangemeld" in page.content.decode()
+    # The owner of the address gets the details (and the cancel link) again; the visitor does not.
+    [message] = mail.outbox
+    assert message.to == ["anne@example.org"]
+    assert "aanmelding/" not in page.content.decode()
+
+
+def test_full_session_waitlists_then_cancel_promotes_the_first_in_line(
+    client, sign_up, post, committed, make_event
+):
+    pages = make_event(capacity=1)
+    sign_up(pages["nl"], email="first@example.org", name="Eerste")
+    sign_up(pages["de"], email="second@example.org", name="Zweite")
+    sign_up(pages["en"], email="third@example.org", name="Third")
+
+    first, second, third = Registration.objects.order_by("pk")
+    assert [first.status, second.status, third.status] == ["confirmed", "waitlisted", "waitlisted"]
+    link = manage_link(mail.outbox[0])
+    waitlist_mail = mail.outbox[1]
+    assert waitlist_mail.subject == "Auf der Warteliste: " + pages["de"].title
+    assert "Warteliste" in waitlist_mail.body
+    assert "Vol: meld je aan voor de wachtlijst" in client.get(pages["nl"].url).content.decode()
+    mail.outbox.clear()
+
+    page = client.get(link)
+    assert "Mijn aanmelding annuleren" in page.content.decode()
+    response = post(link)
+
+    assert response.status_code == 302
+    first.refresh_from_db()
+    second.refresh_from_db()
+    third.refresh_from_db()
+    assert [first.status, second.status, third.status] == ["cancelled", "confirmed", "waitlisted"]
+    subjects = sorted(message.subject for message in mail.outbox)
+    assert subjects == sorted(
+        [
+            "Aanmelding geannuleerd: " + pages["nl"].title,
+            "Ein Platz ist für Sie frei geworden: " + pages["de"].title,
+        ]
+    )
+    promoted = next(message for message in mail.outbox if message.to == ["second@example.org"])
+    assert promoted.attachments and promoted.attachments[0][0].endswith(".ics")
+    assert "Je aanmelding is geannuleerd" in client.get(response["Location"]).content.decode()
+    # Cancelling twice changes nothing and promotes nobody else.
+    post(link)
+    third.refresh_from_db()
+    assert third.status == "waitlisted"
+
+
+def test_cancelling_frees_the_seat_shown_on_the_page(client, sign_up, post, committed, make_event):
+    event = make_event(capacity=3)["nl"]
+    sign_up(event)
+    assert "Nog 2 plaatsen vrij" in client.get(event.url).content.decode()
+    link = manage_link(mail.outbox[0])
+
+    post(link)
+
+    assert "Nog 3 plaatsen vrij" in client.get(event.url).content.decode()
+
+
+def test_reminder_goes_out_once(client, sign_up, post, committed, make_event):
+    soon = make_event(capacity=5, days=1)["nl"]
+    later = make_event(capacity=5, days=30)["nl"]
+    sign_up(soon, email="soon@example.org")
+    sign_up(soon, email="en@example.org", name="Ben")
+    sign_up(later, email="later@example.org")
+    Registration.objects.filter(email="en@example.org").update(language="en")
+    mail.outbox.clear()
+
+    committed(call_command, "send_event_reminders", verbosity=0)
+    committed(call_command, "send_event_reminders", verbosity=0)
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["en@example.org", "soon@example.org"]
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects["soon@example.org"].startswith("Herinnering: ")
+    assert subjects["en@example.org"].startswith("Reminder: ")
+    assert RegistrationMail.objects.filter(kind="reminder").count() == 2
+
+
+class BrokenMailBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPConnectError(421, "mail server down")
+
+
+def test_a_failing_mail_server_keeps_the_registration_and_the_mail_is_retried(
+    client, sign_up, post, committed, make_event, settings
+):
+    event = make_event(capacity=5)["nl"]
+    settings.EMAIL_BACKEND = "tests.events.test_signup.BrokenMailBackend"
+
+    response = sign_up(event)
+
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.status == "confirmed"
+    outbox_row = RegistrationMail.objects.get()
+    assert outbox_row.sent_at is None and outbox_row.attempts == 1
+    assert "mail server down" in outbox_row.last_error
+    assert mail.outbox == []
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    committed(call_command, "send_event_reminders", verbosity=0)
+
+    outbox_row.refresh_from_db()
+    assert outbox_row.sent_at is not None
+    [message] = mail.outbox
+    assert message.subject.startswith("Je bent aangemeld")
+    # Sent once: a later run does not send it again.
+    committed(call_command, "send_event_reminders", verbosity=0)
+    assert len(mail.outbox) == 1
+
+
+def test_mail_failure_defers_a_retry_on_queues_that_can_defer(make_event, monkeypatch, settings, committed):
+    """With the database queue in production the failed mail is re-enqueued with run_after."""
+    from events import tasks
+
+    event = make_event(capacity=5)["nl"]
+    settings.EMAIL_BACKEND = "tests.events.test_signup.BrokenMailBackend"
+    deferred = []
+
+    class DeferringBackend:
+        supports_defer = True
+
+    monkeypatch.setattr(tasks, "default_task_backend", DeferringBackend())
+
+    class RecordingTask:
+        def using(self, run_after):
+            deferred.append(run_after)
+            return self
+
+        def enqueue(self, mail_id):
+            pass
+
+    real_task = tasks.send_registration_mail
+    monkeypatch.setattr(tasks, "send_registration_mail", RecordingTask())
+    # The first attempt still runs through the real task.
+    monkeypatch.setattr(RegistrationMail, "enqueue", lambda row: real_task.enqueue(row.pk))
+    committed(
+        Registration.objects.sign_up,
+        event,
+        name="A",
+        email="a@example.org",
+        role="zp",
+        consent_text="x",
+        language="nl",
+    )
+
+    assert len(deferred) == 1
+    assert deferred[0] > timezone.now() + timedelta(seconds=settings.EVENTS_MAIL_RETRY_SECONDS - 5)
