@@ -301,3 +301,28 @@ def register_outcome_follow_up_menu_item():
     from events.report_admin import menu_item
 
     return menu_item()
+
+
+@hooks.register("home_page_sections")
+def home_outcomes_section(request, page):
+    """The latest reports on the home page, with how many outcomes they hold and how many are done."""
+    reports = list(
+        SessionReportPage.objects.live()
+        .public()
+        .filter(locale_id=page.locale_id)
+        .defer_streamfields()
+        .annotate(
+            outcome_count=Count("outcome_rows"),
+            done_count=Count("outcome_rows", filter=Q(outcome_rows__status="done")),
+        )
+        .order_by("-report_date", "title")[:2]
+    )
+    if not reports:
+        return None
+    overview = OutcomesPage.objects.live().filter(locale_id=page.locale_id).first()
+    return {
+        "template": "events/includes/home_outcomes.html",
+        "order": 30,
+        "items": reports,
+        "overview": overview,
+    }

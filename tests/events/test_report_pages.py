@@ -598,3 +598,19 @@ def test_follow_up_report_opens_for_editors_of_the_agenda(client, django_user_mo
     assert response.status_code == 200
     assert "Samen inschrijven" in response.content.decode()
     assert "/admin/events/outcome-follow-up/" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.django_db
+def test_home_page_shows_the_latest_reports_with_their_outcome_counts(client, overview, make_report):
+    make_report(
+        "Overheid 2012",
+        [table("Inkoop", outcome("A"), outcome("B", status="done", owner="Pim"), outcome("C"))],
+    )
+    make_report("Concept 2013", [table("Inkoop", outcome("D"))], publish=False)
+    html = client.get("/").content.decode()
+    section = html.split('id="home-outcomes-title"')[1].split("</section>")[0]
+    assert "Overheid 2012" in section
+    assert "3 ideeën, plannen en vragen van de thematafels, 1 opgevolgd." in section
+    assert "Concept 2013" not in section
+    assert 'href="/agenda/opbrengsten/"' in section
+    assert 'id="home-outcomes-title"' not in client.get("/en/").content.decode()  # no English report yet
