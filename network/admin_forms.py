@@ -1,7 +1,7 @@
 from django.db.models import Q
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_permission_policy
+from wagtail.permissions import policy_registry
 
 
 class NetworkPageForm(WagtailAdminPageForm):
@@ -15,7 +15,8 @@ class NetworkPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         user = getattr(self, "for_user", None)
         if "logo" in self.fields and user is not None and not user.is_superuser:
-            allowed = image_permission_policy.instances_user_has_any_permission_for(user, ["choose"])
+            policy = policy_registry.get_by_type(get_image_model())
+            allowed = policy.instances_user_has_any_permission_for(user, ["choose"])
             self.fields["logo"].queryset = get_image_model().objects.filter(
                 Q(pk__in=allowed.values("pk")) | Q(pk=self.instance.logo_id)
             )

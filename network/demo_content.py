@@ -378,6 +378,7 @@ def load(command):
 
 def load_networks(directory):
     sectors = {sector.slug: sector for sector in Sector.objects.filter(locale__language_code="nl")}
+    Municipality.ensure_all()
     municipalities = {municipality.slug: municipality for municipality in Municipality.objects.all()}
     networks = {}
     for name, sector_slugs, municipality_slugs, tags, members, meets, shared, content in NETWORKS:

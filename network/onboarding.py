@@ -125,6 +125,8 @@ def ensure_group(name, page, collection):
 
 def ensure_collection(name):
     root = Collection.get_first_root_node()
+    if root is None:  # a flushed database, as in transactional tests
+        root = Collection.add_root(name="Root")
     parent = root.get_children().filter(name=NETWORKS_COLLECTION).first()
     if parent is None:
         parent = root.add_child(name=NETWORKS_COLLECTION)
