@@ -47,5 +47,14 @@ class ListingRequestForm(forms.ModelForm):
             "description": {"required": _("Please tell us a little about the network.")},
         }
 
+    def full_clean(self):
+        super().full_clean()
+        # Screen readers announce which fields are wrong and read the message with the field.
+        for name in self.errors:
+            if name in self.fields:
+                widget = self.fields[name].widget
+                widget.attrs["aria-invalid"] = "true"
+                widget.attrs["aria-describedby"] = f"id_{name}-error"
+
     def is_spam(self):
         return bool(self.cleaned_data.get("nickname"))

@@ -156,3 +156,15 @@ def share_permissions_with_translations(sender, instance, created, raw=False, **
         GroupPagePermission.objects.get_or_create(
             group_id=grant.group_id, page=instance, permission=grant.permission
         )
+
+
+@hooks.register("home_page_sections")
+def home_networks(request, page):
+    """A few networks on the home page: the most recently updated ones, with a link to the directory."""
+    index = NetworkIndexPage.objects.child_of(page).live().first()
+    if index is None:
+        return None
+    networks = list(NetworkPage.objects.child_of(index).live().order_by("-last_published_at")[:3])
+    if not networks:
+        return None
+    return {"template": "network/includes/home_networks.html", "order": 40, "index": index, "items": networks}

@@ -180,3 +180,10 @@ def test_same_number_of_queries_for_5_and_60_networks(client, directory, sectors
         client, "/netwerken/?sector=overheid&municipality=aalten&tag=zorg&q=Netwerk"
     )
     assert filtered_few <= few + 3
+
+
+def test_home_page_shows_recent_networks_and_links_the_directory(client, networks):
+    html = client.get("/").content.decode()
+    assert "Netwerken van zelfstandige professionals" in html
+    assert networks["bouw"].url in html
+    assert 'href="/netwerken/"' in html
