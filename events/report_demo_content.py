@@ -745,8 +745,10 @@ def report_document():
         for _key, _town, theme, _host, _summary, outcomes in THEME_TABLES:
             lines.append(theme["nl"])
             lines.extend(f"  - {text['nl']}"[:95] for _kind, text, *_rest in outcomes)
-        document = Document(title=PDF_TITLE)
-        document.file.save(f"{PDF_TITLE}.pdf", ContentFile(demo_pdf(lines)), save=False)
+        data = demo_pdf(lines)
+        # The size is shown next to the download link; the admin form sets it, plain code must.
+        document = Document(title=PDF_TITLE, file_size=len(data))
+        document.file.save(f"{PDF_TITLE}.pdf", ContentFile(data), save=False)
         document.save()
     return document
 

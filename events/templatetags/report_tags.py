@@ -18,3 +18,16 @@ def reports_for_event(event):
         .distinct()
         .order_by("-report_date")
     )
+
+
+@register.filter
+def in_language_of(target, page):
+    """``target`` (a page) in the language of ``page``: itself when it already is, else its live translation.
+
+    Chosen pages are usually in the right language already (translations map them), so this only
+    costs a query when they are not, unlike ``localized``, which looks up the active locale each time.
+    """
+    if target is None or page is None or target.locale_id == page.locale_id:
+        return target
+    translation = target.get_translation_or_none(page.locale_id)
+    return translation if translation is not None and translation.live else target
