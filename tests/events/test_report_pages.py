@@ -391,6 +391,14 @@ def test_demo_report_tells_the_2012_story(demo_site, client):
     assert {event.venue_town for event in events} == {"Wehl", "Lievelde"}
     for event in events:
         assert f'href="{report.url}"' in client.get(event.url).content.decode()
+    # The English report links the English sessions, from its header, talks and tables alike.
+    english = SessionReportPage.objects.get(locale__language_code="en")
+    html = client.get(english.url).content.decode()
+    english_events = list(english.covered_events())
+    assert len(english_events) == 2
+    for event in english_events:
+        assert html.count(f'href="{event.url}"') >= 2
+    assert 'href="/agenda/' not in html.split("<main", 1)[1]  # the language switcher may link Dutch
     # Running the demo content again adds nothing.
     from django.core.management import call_command
 
@@ -614,3 +622,18 @@ def test_home_page_shows_the_latest_reports_with_their_outcome_counts(client, ov
     assert "Concept 2013" not in section
     assert 'href="/agenda/opbrengsten/"' in section
     assert 'id="home-outcomes-title"' not in client.get("/en/").content.decode()  # no English report yet
+
+
+@pytest.mark.django_db
+def test_rebuild_command_restores_the_overview(client, overview, make_report):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"), outcome("Uitleg"))])
+    ReportOutcome.objects.all().delete()  # as after a loaddata, which skips the save signal
+    assert texts(client.get("/agenda/opbrengsten/")) == []
+    out = StringIO()
+    call_command("rebuild_report_outcomes", stdout=out)
+    assert "1 reports, 2 outcomes" in out.getvalue()
+    assert texts(client.get("/agenda/opbrengsten/")) == ["Samen inschrijven", "Uitleg"]
