@@ -67,8 +67,8 @@ test: setup .make-chromium .make-java lint ## Every check and test (SQLite), bro
 test-postgres: setup .make-chromium .make-java ## The test suite against the local PostgreSQL (PG_URL overrides)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
-bench: setup ## Benchmarks against a real server process
-	$(PYTHON) tests/bench.py
+bench: setup ## Sign-up storm against gunicorn (production settings) on SQLite and PostgreSQL
+	$(PYTHON) tests/bench/signup_storm.py
 
 clean: ## Remove the virtualenv, database, media and build files
 	rm -rf $(VENV) db.sqlite3* media staticfiles .make-*

@@ -1,7 +1,25 @@
+import django_filters
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
-from events.models import EventIndexPage, EventPage, confirmed_count_subquery
+from events.models import EventIndexPage, EventPage, Registration, confirmed_count_subquery
 
 
 @hooks.register("home_page_sections")
@@ -21,3 +39,202 @@ def next_sessions(request, page):
     if not events:
         return None
     return {"template": "events/includes/home_events.html", "order": 10, "agenda": agenda, "items": events}
+
+
+class RegistrationPermissionPolicy(ModelPermissionPolicy):
+    """Registrations come from the public form only: staff see, correct, export, cancel and promote."""
+
+    def user_has_permission(self, user, action):
+        if action == "add":
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
+
+
+class RegistrationActionView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirm on GET, act on POST: cancel a registration or promote one from the waiting list."""
+
+    template_name = "events/admin/registration_action.html"
+    action = None  # "cancel" or "promote"
+    index_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("events.change_registration"):
+            raise PermissionDenied
+        self.registration = get_object_or_404(Registration.objects.select_related("event"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Cancel registration") if self.action == "cancel" else _("Promote from the waiting list")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            registration=self.registration,
+            action=self.action,
+            index_url=reverse(self.index_url_name),
+            allowed=self.allowed(),
+        )
+        return context
+
+    def allowed(self):
+        if self.action == "cancel":
+            return self.registration.status != Registration.Status.CANCELLED
+        return self.registration.status == Registration.Status.WAITLISTED
+
+    def post(self, request, *args, **kwargs):
+        if not self.allowed():
+            messages.error(request, _("This registration cannot be changed that way any more."))
+        elif self.action == "cancel":
+            promoted = self.registration.cancel()
+            messages.success(request, _("Registration cancelled; the registrant gets a mail."))
+            if promoted is not None:
+                messages.success(
+                    request,
+                    _("%(name)s moved up from the waiting list and gets a mail.") % {"name": promoted.name},
+                )
+        else:
+            self.registration.promote()
+            event = self.registration.event
+            messages.success(request, _("Registration confirmed; the registrant gets a mail."))
+            if event.capacity is not None and event.seats_taken > event.capacity:
+                messages.warning(request, _("This session now has more confirmed people than seats."))
+        return redirect(self.index_url_name)
+
+
+class SignupCountsView(WagtailAdminTemplateMixin, TemplateView):
+    """Confirmed, waiting and cancelled registrations per session, upcoming sessions first."""
+
+    template_name = "events/admin/signup_counts.html"
+    page_title = gettext_lazy("Sign-ups per session")
+    index_url_name = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("events.view_registration"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        status = Registration.Status
+        events = (
+            EventPage.objects.filter(registrations__isnull=False)
+            .annotate(
+                confirmed=Count("registrations", filter=Q(registrations__status=status.CONFIRMED)),
+                waitlisted=Count("registrations", filter=Q(registrations__status=status.WAITLISTED)),
+                cancelled=Count("registrations", filter=Q(registrations__status=status.CANCELLED)),
+            )
+            .order_by("-start")
+            .distinct()
+        )
+        context.update(events=events, index_url=reverse(self.index_url_name))
+        return context
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Session"),
+        # Registrations point at the first page of a session's translations.
+        queryset=EventPage.objects.filter(registrations__isnull=False).distinct().order_by("-start"),
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["event", "status", "role", "language"]
+
+
+class RegistrationViewSet(ModelViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = gettext_lazy("Registrations")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "email", "event", "status", "role", "language", "created_at"]
+    filterset_class = RegistrationFilterSet
+    search_fields = ["name", "email", "organisation"]
+    search_backend_name = None  # plain database lookups; registrations are not in the search index
+    form_fields = ["name", "email", "organisation", "role", "remarks"]
+    list_export = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "organisation",
+        "role",
+        "remarks",
+        "language",
+        "created_at",
+    ]
+    export_filename = "registrations"
+    inspect_view_enabled = True
+    ordering = ["-created_at"]
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("counts/", self.counts_view, name="counts"),
+            path("cancel/<int:pk>/", self.cancel_view, name="cancel"),
+            path("promote/<int:pk>/", self.promote_view, name="promote"),
+        ]
+
+    @property
+    def counts_view(self):
+        return SignupCountsView.as_view(index_url_name=self.get_url_name("index"))
+
+    @property
+    def cancel_view(self):
+        return RegistrationActionView.as_view(action="cancel", index_url_name=self.get_url_name("index"))
+
+    @property
+    def promote_view(self):
+        return RegistrationActionView.as_view(action="promote", index_url_name=self.get_url_name("index"))
+
+    @property
+    def index_view_class(self):
+        viewset = self
+
+        class RegistrationIndexView(IndexView):
+            def get_list_more_buttons(self, instance):
+                buttons = super().get_list_more_buttons(instance)
+                if instance.status != Registration.Status.CANCELLED:
+                    buttons.append(
+                        MenuItem(
+                            _("Cancel"),
+                            url=reverse(viewset.get_url_name("cancel"), args=[instance.pk]),
+                            icon_name="cross",
+                            priority=40,
+                        )
+                    )
+                if instance.status == Registration.Status.WAITLISTED:
+                    buttons.append(
+                        MenuItem(
+                            _("Promote"),
+                            url=reverse(viewset.get_url_name("promote"), args=[instance.pk]),
+                            icon_name="arrow-up",
+                            priority=41,
+                        )
+                    )
+                return buttons
+
+            @cached_property
+            def header_more_buttons(self):
+                return [
+                    *super().header_more_buttons,
+                    Button(
+                        _("Sign-ups per session"),
+                        url=reverse(viewset.get_url_name("counts")),
+                        icon_name="table",
+                    ),
+                ]
+
+        return RegistrationIndexView
+
+
+registration_viewset = RegistrationViewSet("registrations")
+
+
+@hooks.register("register_admin_viewset")
+def register_registration_viewset():
+    return registration_viewset
