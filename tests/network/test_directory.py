@@ -142,9 +142,14 @@ def test_network_page_shows_its_details(client, networks):
         assert text in html
 
 
+QUERIES = []
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)
+    QUERIES.append(f"--- {len(context)} ---")
+    QUERIES.extend(query["sql"][:150] for query in context.captured_queries)
     assert response.status_code == 200
     return len(context), response
 
@@ -167,15 +172,19 @@ def test_same_number_of_queries_for_5_and_60_networks(client, directory, sectors
             )
 
     add(5, 0)
-    client.get("/netwerken/")  # warm caches that do not depend on the list (site, locales)
+    # Warm what does not depend on the list: the first render makes the logo rendition, which
+    # empties the content cache (home/cache.py), so the second render fills the page chrome again.
+    client.get("/netwerken/")
+    client.get("/netwerken/")
     few, response = count_queries(client, "/netwerken/")
     assert len(titles(response)) == 5
     assert 'class="network-card__logo"' in response.content.decode()
     add(55, 5)
     client.get("/netwerken/")
+    client.get("/netwerken/")
     many, response = count_queries(client, "/netwerken/")
     assert len(titles(response)) == 30  # the first page of the directory
-    assert many == few
+    assert many == few, "\n".join(QUERIES)
     filtered_few, _ = count_queries(
         client, "/netwerken/?sector=overheid&municipality=aalten&tag=zorg&q=Netwerk"
     )
