@@ -61,10 +61,20 @@ def invalidate_page_cache(**kwargs):
         cache.set(GENERATION_KEY, 2, None)
 
 
+def invalidate_on_any(**kwargs):
+    invalidate_page_cache()
+
+
 def connect_signals():
+    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
     post_save.connect(invalidate_page_cache, dispatch_uid="pagecache_post_save")
     post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache_post_delete")
     m2m_changed.connect(invalidate_page_cache, dispatch_uid="pagecache_m2m_changed")
+    # Wagtail updates some rows with queryset.update(), which sends no post_save: its own signals
+    # cover those changes.
+    for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
+        signal.connect(invalidate_on_any, dispatch_uid=f"pagecache_{id(signal)}")
 
 
 class AnonymousPageCacheMiddleware:

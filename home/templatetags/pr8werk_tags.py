@@ -7,21 +7,11 @@ from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
-from home.models import SiteSettings
+from home.chrome import page_translation_urls, site_chrome
 
 register = template.Library()
-
-
-def _language_homes(request):
-    """The root page of each locale, keyed by language code, in one query."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {}
-    root = site.root_page
-    homes = Page.objects.filter(translation_key=root.translation_key).live().select_related("locale")
-    return {home.locale.language_code: home for home in homes}
 
 
 def language_alternates(context):
@@ -38,21 +28,16 @@ def language_alternates(context):
         return cached
     page = context.get("page")
     current = translation.get_language()
-    translated = {}
-    homes = None
-    if isinstance(page, Page) and page.pk:
-        for translation_page in page.get_translations(inclusive=True).live().select_related("locale"):
-            translated[translation_page.locale.language_code] = translation_page.get_url(request)
+    is_page = isinstance(page, Page) and page.pk
+    translated = page_translation_urls(request, page) if is_page else {}
+    homes = site_chrome(request)["homes"] if is_page else {}
     alternates = []
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page) and page.pk:
+        if is_page:
             url = translated.get(code)
             is_translation = url is not None
             if url is None:
-                if homes is None:
-                    homes = _language_homes(request)
-                home = homes.get(code)
-                url = home.get_url(request) if home else "/"
+                url = homes.get(code, "/")
         else:
             url = translate_url(request.path, code)
             is_translation = True
@@ -75,19 +60,12 @@ def get_language_alternates(context):
 
 
 @register.simple_tag(takes_context=True)
-def get_menu_pages(context):
-    """Pages shown in the main menu: the live, in-menu children of this language's home page."""
+def get_site_chrome(context):
+    """Menu, language homes and footer data (home/chrome.py), cached per language."""
     request = context.get("request")
-    cached = getattr(request, "_pr8werk_menu", None)
-    if cached is not None:
-        return cached
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return []
-    home = site.root_page.localized
-    pages = list(home.get_children().live().in_menu().specific(defer=True)) if home else []
-    request._pr8werk_menu = (home, pages)
-    return request._pr8werk_menu
+    if request is None:
+        return {"homes": {}, "home_url": "/", "menu": [], "footer": {}}
+    return site_chrome(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -111,11 +89,12 @@ def localized(instance):
 
 
 @register.simple_tag(takes_context=True)
-def is_active_section(context, menu_page):
+def is_active_section(context, menu_item):
+    """Whether the current page is the menu item or lies below it."""
     page = context.get("page")
     if not isinstance(page, Page):
         return False
-    return page.path.startswith(menu_page.path)
+    return page.path.startswith(menu_item["path"])
 
 
 _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -132,7 +111,7 @@ def ld_json(data):
 def organization_ld(context):
     """schema.org Organization data for Pr8werk, from the site settings."""
     request = context["request"]
-    site_settings = SiteSettings.for_request(request)
+    footer = site_chrome(request)["footer"]
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
@@ -140,11 +119,11 @@ def organization_ld(context):
         "url": request.build_absolute_uri("/"),
         "areaServed": "Achterhoek",
     }
-    if site_settings.contact_email:
-        data["email"] = site_settings.contact_email
-    if site_settings.contact_phone:
-        data["telephone"] = site_settings.contact_phone
-    same_as = [url for _label, url in site_settings.social_links]
+    if footer.get("email"):
+        data["email"] = footer["email"]
+    if footer.get("phone"):
+        data["telephone"] = footer["phone"]
+    same_as = [url for _label, url in footer.get("social_links", [])]
     if same_as:
         data["sameAs"] = same_as
     return ld_json(data)
