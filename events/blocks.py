@@ -351,6 +351,20 @@ class GalleryImageBlock(blocks.StructBlock):
         label = _("Image")
 
 
+def _gallery_preview(*_args):
+    """The block picker's preview uses the newest images of the library, as there is no fixed one."""
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects.order_by("-created_at")[:3]
+    return {"heading": "Foto's", "images": [{"image": image, "caption": image.title} for image in images]}
+
+
+def _document_preview(*_args):
+    from wagtail.documents import get_document_model
+
+    return {"document": get_document_model().objects.order_by("-created_at").first(), "title": ""}
+
+
 class GalleryBlock(blocks.StructBlock):
     """Photos of the session, shown as a grid that opens each photo full size."""
 
@@ -363,6 +377,7 @@ class GalleryBlock(blocks.StructBlock):
         label = _("Image gallery")
         description = _("A grid of photos from the session.")
         help_text = _("The alt text of each photo comes from its description in the image library.")
+        preview_value = _gallery_preview
 
 
 class ReportDocumentBlock(DocumentLinkBlock):
@@ -374,6 +389,7 @@ class ReportDocumentBlock(DocumentLinkBlock):
         label = _("Document download")
         description = _("The original report as PDF, slides or a hand-out.")
         help_text = _("Shown as a download link with the file type and size.")
+        preview_value = _document_preview
 
 
 class ReportStreamBlock(blocks.StreamBlock):

@@ -637,3 +637,48 @@ def test_rebuild_command_restores_the_overview(client, overview, make_report):
     call_command("rebuild_report_outcomes", stdout=out)
     assert "1 reports, 2 outcomes" in out.getvalue()
     assert texts(client.get("/agenda/opbrengsten/")) == ["Samen inschrijven", "Uitleg"]
+
+
+@pytest.mark.django_db
+def test_block_previews_render_for_the_block_picker(locales):
+    """Every report block renders its preview value, the gallery and download with library items."""
+    from home.demo import demo_image
+
+    demo_image("Zwermsessie", seed=4)
+    for name, block in SessionReportPage.body.field.stream_block.child_blocks.items():
+        if name in {"image", "call_to_action"}:
+            continue
+        html = block.render(block.get_preview_value(), context={"page": None})
+        assert html.strip() or name == "document", name  # no document in the library yet
+    gallery = SessionReportPage.body.field.stream_block.child_blocks["gallery"]
+    assert "fill-480x360" in gallery.render(gallery.get_preview_value())
+
+
+@pytest.mark.django_db
+def test_report_survives_deleted_images_documents_and_sessions(client, make_report, make_event):
+    """A report whose photo, download or session was deleted still renders, without the gone parts."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from home.demo import demo_image
+
+    image = demo_image("Weg", seed=5)
+    document = get_document_model().objects.create(title="Origineel verslag 2012", file="documents/verslag.pdf")
+    wehl = make_event("Wehl 2012", "Wehl", 31)
+    report = make_report(
+        "Overheid",
+        [
+            {"type": "gallery", "value": {"heading": "", "images": [{"image": image.pk, "caption": "Zonnige ochtend"}]}},
+            {"type": "document", "value": {"document": document.pk, "title": ""}},
+            {"type": "speaker_talk", "value": {"speaker": "Pim", "summary": "Inkoop", "session": wehl.pk}},
+            table("Inkoop", outcome("A")),
+        ],
+        events=[wehl],
+    )
+    get_image_model().objects.filter(pk=image.pk).delete()
+    get_document_model().objects.filter(pk=document.pk).delete()
+    Page.objects.get(pk=wehl.pk).delete()
+    response = client.get(report.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Pim" in html and "Zonnige ochtend" not in html and "Origineel verslag 2012" not in html
