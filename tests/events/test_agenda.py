@@ -1,0 +1,169 @@
+"""The agenda, the session page, calendars and structured data, the home page section, purge."""
+
+import json
+import re
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+
+from events.models import Registration
+from home.demo import translated_snippet
+from home.models import Sector
+
+pytestmark = pytest.mark.django_db
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+def registrations(event, count, status="confirmed"):
+    Registration.objects.bulk_create(
+        Registration(
+            event=event, name=f"P{index}", email=f"p{index}-{status}@example.org", role="zp",
+            consent_text="x", language="nl", status=status,
+        )
+        for index in range(count)
+    )  # fmt: skip
+
+
+def test_upcoming_first_then_the_archive_per_year(client, make_event):
+    past_2012 = make_event(start=datetime(2012, 5, 31, 7, 30, tzinfo=AMSTERDAM), translations=False)["nl"]
+    past_2013 = make_event(start=datetime(2013, 6, 1, 7, 30, tzinfo=AMSTERDAM), translations=False)["nl"]
+    later = make_event(days=40, capacity=20, translations=False)["nl"]
+    soon = make_event(days=5, capacity=3, translations=False)["nl"]
+    registrations(soon, 3)
+    registrations(later, 5)
+
+    html = client.get("/agenda/").content.decode()
+
+    upcoming, archive = html.split('id="archive-title"')
+    assert upcoming.index(soon.title) < upcoming.index(later.title)
+    assert archive.index("<h3>2013</h3>") < archive.index(past_2013.title) < archive.index("<h3>2012</h3>")
+    assert archive.index("<h3>2012</h3>") < archive.index(past_2012.title)
+    assert "Vol: meld je aan voor de wachtlijst" in upcoming.split(soon.title)[1].split("</li>")[0]
+    assert "Nog 15 plaatsen vrij" in upcoming.split(later.title)[1].split("</li>")[0]
+    assert "Geweest" in archive
+
+
+def test_agenda_filters_by_sector_slug_in_every_language(client, make_event, locales):
+    sectors = translated_snippet(
+        Sector, {"slug": "overheid"}, {"nl": {"name": "Overheid"}, "en": {"name": "Government"}}
+    )
+    translated_snippet(Sector, {"slug": "ondernemers"}, {"nl": {"name": "Ondernemers"}})
+    government = make_event(sector=sectors["nl"], translations=True)
+    other = make_event(translations=True)
+
+    dutch = client.get("/agenda/?sector=overheid").content.decode()
+    english = client.get("/en/agenda/?sector=overheid").content.decode()
+    nonsense = client.get("/agenda/?sector=" + "x" * 500)
+
+    assert government["nl"].title in dutch and other["nl"].title not in dutch
+    assert government["en"].title in english and other["en"].title not in english
+    assert nonsense.status_code == 200
+    assert other["nl"].title in nonsense.content.decode()
+
+
+def test_agenda_query_count_does_not_grow_with_the_number_of_sessions(client, make_event):
+    def queries():
+        for _warm_up in range(2):  # fill Wagtail's caches (site root paths) the same way for both counts
+            client.get("/agenda/")
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/agenda/")
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    for index in range(5):
+        registrations(make_event(days=index + 1, capacity=10, translations=False)["nl"], 2)
+    with_five = queries()
+    for index in range(55):
+        days = index + 10 if index % 2 else -(index + 10) * 20
+        make_event(days=days, capacity=10, translations=False)
+    with_sixty = queries()
+
+    assert with_five == with_sixty
+
+
+def test_ical_feed_per_language_lists_upcoming_sessions(client, make_event):
+    upcoming = make_event(days=8)
+    cancelled = make_event(days=9, is_cancelled=True)
+    past = make_event(days=-30)
+
+    head = client.get("/en/agenda/").content.decode()
+    response = client.get("/en/agenda/ical/")
+
+    assert '<link rel="alternate" type="text/calendar"' in head and "/en/agenda/ical/" in head
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    summaries = [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")]
+    assert summaries == [upcoming["en"].title]
+    assert cancelled["en"].title not in summaries and past["en"].title not in summaries
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Europe/Amsterdam"]
+    german = Calendar.from_ical(client.get("/de/termine/ical/").content)
+    assert [str(event["SUMMARY"]) for event in german.walk("VEVENT")] == [upcoming["de"].title]
+    assert german.walk("VEVENT")[0]["UID"] == calendar.walk("VEVENT")[0]["UID"]
+
+
+def test_session_page_offers_ics_and_schema_org_event(client, make_event):
+    pages = make_event(capacity=12)
+    registrations(pages["nl"], 2)
+
+    html = client.get(pages["de"].url).content.decode()
+    ics = client.get(pages["de"].url + "ical/")
+
+    data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["@type"] == "Event"
+    assert data["name"] == pages["de"].title
+    assert data["startDate"] == pages["de"].start.astimezone(AMSTERDAM).isoformat()
+    assert data["location"]["address"]["addressLocality"] == "Wehl"
+    assert data["remainingAttendeeCapacity"] == 10
+    assert data["inLanguage"] == "de"
+    assert "openstreetmap.org/search?query=Het+Assink" in html
+    assert "<iframe" not in html and "<script src" not in html
+    [vevent] = Calendar.from_ical(ics.content).walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == pages["de"].title
+    assert 'filename="' in ics["Content-Disposition"] and ".ics" in ics["Content-Disposition"]
+
+
+def test_home_page_shows_the_next_sessions(client, make_event):
+    soon = make_event(days=3, capacity=5)
+    make_event(days=-3)
+
+    dutch = client.get("/").content.decode()
+    english = client.get("/en/").content.decode()
+
+    assert "Volgende bijeenkomsten" in dutch and soon["nl"].title in dutch
+    assert "Next sessions" in english and soon["en"].title in english
+
+
+def test_purge_erases_personal_data_and_keeps_counts(make_event):
+    old = make_event(start=timezone.now() - timedelta(days=100), translations=False)["nl"]
+    recent = make_event(start=timezone.now() - timedelta(days=10), translations=False)["nl"]
+    registrations(old, 3)
+    registrations(old, 2, status="waitlisted")
+    registrations(recent, 1)
+
+    call_command("purge_registrations", verbosity=0)
+
+    erased = Registration.objects.filter(event=old)
+    assert erased.count() == 5
+    assert sorted(erased.values_list("status", flat=True)) == ["confirmed"] * 3 + ["waitlisted"] * 2
+    assert set(erased.values_list("name", "email", "organisation", "remarks")) == {("", "", "", "")}
+    assert all(erased.values_list("purged_at", flat=True))
+    kept = Registration.objects.get(event=recent)
+    assert kept.email and kept.purged_at is None
+    # The signed link of an erased registration no longer works.
+    assert Registration.from_token(erased.first().token()) is None
+
+
+def test_purge_honours_a_shorter_period(make_event):
+    event = make_event(start=timezone.now() - timedelta(days=10), translations=False)["nl"]
+    registrations(event, 1)
+
+    call_command("purge_registrations", days=5, verbosity=0)
+
+    assert Registration.objects.get().email == ""
