@@ -1,0 +1,69 @@
+from datetime import date
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+
+from events.models import EventIndexPage, EventPage, Registration, RegistrationState
+from home.models import HomePage
+
+
+class TestPageTypeRules(WagtailPageTestCase):
+    def test_agenda_under_home_and_sessions_under_the_agenda(self):
+        self.assertCanCreateAt(HomePage, EventIndexPage)
+        self.assertCanCreateAt(EventIndexPage, EventPage)
+        self.assertCanNotCreateAt(HomePage, EventPage)
+        self.assertAllowedParentPageTypes(EventPage, {EventIndexPage})
+
+
+@pytest.mark.django_db
+def test_demo_has_the_2012_sessions_and_upcoming_ones_in_three_languages(demo_site, client):
+    wehl = EventPage.objects.get(slug="ontbijtsessie-overheid-wehl-2012")
+    lievelde = EventPage.objects.get(slug="ontbijtsessie-overheid-lievelde-2012")
+    assert timezone.localtime(wehl.start).date() == date(2012, 5, 31)
+    assert timezone.localtime(lievelde.start).date() == date(2012, 6, 1)
+    speakers = {
+        page.slug: [(item.value["speaker"], item.value["organisation"]) for item in page.programme]
+        for page in (wehl, lievelde)
+    }
+    assert ("Pim Kroes", "gemeente Doetinchem") in speakers[wehl.slug]
+    assert ("Mark van der Horst", "gemeente Berkelland") in speakers[lievelde.slug]
+    assert wehl.registration_state == RegistrationState.PAST
+
+    upcoming = [page for page in EventPage.objects.filter(locale__language_code="nl") if not page.is_past]
+    assert len(upcoming) >= 2
+    assert all(page.registration_state == RegistrationState.OPEN for page in upcoming)
+    assert min(page.seats_left for page in upcoming) <= 3  # one of them nearly full
+    for page in EventPage.objects.filter(locale__language_code="nl"):
+        assert {
+            translation.locale.language_code for translation in page.get_translations(inclusive=True)
+        } == {
+            "nl",
+            "en",
+            "de",
+        }
+
+    assert "Pim Kroes" in client.get("/en/agenda/government-breakfast-session-wehl-2012/").content.decode()
+    assert (
+        "Mark van der Horst"
+        in client.get("/de/termine/fruehstueckssitzung-oeffentliche-hand-lievelde-2012/").content.decode()
+    )
+
+
+@pytest.mark.django_db
+def test_demo_content_loads_twice_without_duplicates(demo_site):
+    pages, registrations = EventPage.objects.count(), Registration.objects.count()
+
+    call_command("load_demo_content", verbosity=0)
+
+    assert (EventPage.objects.count(), Registration.objects.count()) == (pages, registrations)
+
+
+@pytest.mark.django_db
+def test_editors_can_open_the_session_editor(client, admin_user, make_event):
+    event = make_event(capacity=4, translations=False)["nl"]
+    client.force_login(admin_user)
+
+    assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/add/events/eventpage/{event.get_parent().pk}/").status_code == 200
