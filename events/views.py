@@ -89,6 +89,14 @@ def event_page_view(request, page):
                 return sign_up(request, page, form)
             elif form.is_valid():
                 form.add_error("website", _("Please leave this field empty."))
+                # The trap field is out of sight; a person whose browser filled it sees why here.
+                form.add_error(
+                    None,
+                    _(
+                        "The form could not be sent. Please check that the field “Leave this field empty” "
+                        "is empty and try again."
+                    ),
+                )
                 status = 400
             else:
                 status = 400
