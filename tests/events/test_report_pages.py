@@ -177,6 +177,8 @@ def test_filters_combine(client, overview, make_report, sectors):
     counts = {row["theme_slug"]: row["count"] for row in response.context["theme_counts"]}
     assert counts == {"inkoop": 2, "imago": 1}
     assert len(texts(response)) == 2
+    assert response.context["paginator"].count == 2
+    assert "2 opbrengsten" in response.content.decode()
 
 
 @pytest.mark.django_db
@@ -333,9 +335,11 @@ def test_overview_query_count_does_not_grow_with_reports(client, overview, make_
     with CaptureQueriesContext(connection) as with_thirty:
         response = client.get("/agenda/opbrengsten/?sector=overheid")
     assert len(response.context["rows"]) == 50  # one full page of the 60
+    assert response.context["paginator"].count == 60
+    assert "Pagina 1 van 2" in response.content.decode()
     assert len(response.context["reports"]) == 30
     assert len(with_thirty) == len(with_two), [query["sql"] for query in with_thirty.captured_queries]
-    # 6 of these are the overview's own (sectors, restrictions, theme counts, reports, count, rows);
+    # 4 of these are the overview's own (sectors, theme counts, reports, rows);
     # the rest is the site chrome every page pays for (site, menu, language switcher, settings).
     assert len(with_two) <= 20
 
@@ -663,12 +667,17 @@ def test_report_survives_deleted_images_documents_and_sessions(client, make_repo
     from home.demo import demo_image
 
     image = demo_image("Weg", seed=5)
-    document = get_document_model().objects.create(title="Origineel verslag 2012", file="documents/verslag.pdf")
+    document = get_document_model().objects.create(
+        title="Origineel verslag 2012", file="documents/verslag.pdf"
+    )
     wehl = make_event("Wehl 2012", "Wehl", 31)
     report = make_report(
         "Overheid",
         [
-            {"type": "gallery", "value": {"heading": "", "images": [{"image": image.pk, "caption": "Zonnige ochtend"}]}},
+            {
+                "type": "gallery",
+                "value": {"heading": "", "images": [{"image": image.pk, "caption": "Zonnige ochtend"}]},
+            },
             {"type": "document", "value": {"document": document.pk, "title": ""}},
             {"type": "speaker_talk", "value": {"speaker": "Pim", "summary": "Inkoop", "session": wehl.pk}},
             table("Inkoop", outcome("A")),
