@@ -534,6 +534,12 @@ def test_editor_adds_a_theme_table_and_sees_it_in_the_overview_after_publishing(
     data = report_form_data(report, wehl, [("Inkoop", [first]), ("Marktplaats", [new])])
     data.pop("action-publish")
     assert client.post(f"/admin/pages/{report.pk}/edit/", data).status_code == 302  # saved as draft
+    # The editor's preview shows the draft, key figures and all, before anything is public.
+    preview_url = f"/admin/pages/{report.pk}/edit/preview/"
+    assert client.post(preview_url, data).json()["is_valid"]
+    preview = client.get(preview_url)
+    assert preview.status_code == 200
+    assert "Marktplaats promoten" in preview.content.decode()
     assert texts(client.get("/agenda/opbrengsten/")) == ["Eerste idee"]
 
     data = report_form_data(report, wehl, [("Inkoop", [first]), ("Marktplaats", [new])])
