@@ -93,7 +93,7 @@ def test_staff_cancel_promotes_the_waiting_list_and_mails(client, admin_user, se
     anne, bert = Registration.objects.filter(event=first).order_by("pk")
     client.force_login(admin_user)
 
-    assert "Yes, cancel" in client.get(f"{INDEX}cancel/{anne.pk}/").content.decode()
+    assert "Ja, annuleren" in client.get(f"{INDEX}cancel/{anne.pk}/").content.decode()
     response = committed(client.post, f"{INDEX}cancel/{anne.pk}/")
 
     assert response.status_code == 302
