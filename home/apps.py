@@ -7,5 +7,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.cache import connect_signals
+        from home.routing import install_view_restriction_shortcut
 
         connect_signals()
+        install_view_restriction_shortcut()

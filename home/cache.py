@@ -32,7 +32,8 @@ CONTENT_APPS = {
 IGNORED_MODELS = {
     ("wagtailcore", "pagelogentry"),
     ("wagtailcore", "modellogentry"),
-    ("wagtailcore", "pageviewrestriction"),
+    # Renditions are made while pages render; they change no content.
+    ("wagtailimages", "rendition"),
 }
 
 

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import routing as home_routing
 from home import views as home_views
 from home.sitemaps import sitemap
 
@@ -27,6 +28,9 @@ urlpatterns += i18n_patterns(
     path("", include("events.urls")),
     path("", include("network.urls")),
     path("", include("home.urls")),
+    # Wagtail's page view with a remembered route (home/routing.py); Wagtail's own _util/ views
+    # (password and login forms for restricted pages) stay Wagtail's.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", home_routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,0 +1,80 @@
+"""Page routing with a memory: which page answers a path, per site, language and content generation.
+
+Wagtail resolves a URL by walking the tree one level per path segment, plus the site and locale
+lookups: 6 to 8 queries before a page renders anything. The answer only changes when content
+changes, so it is kept in the cache under the content generation (home/cache.py) and the page is
+then fetched in a single query. Routable sub-paths (feeds, calendars) are not remembered.
+"""
+
+from django.apps import apps
+from django.core.cache import cache
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail import views as wagtail_views
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.url_routing import RouteResult
+
+from home.cache import current_generation
+
+ROUTE_SECONDS = 3600
+_MISSING = object()
+
+
+def cached_site_for_request(request):
+    """Site.find_for_request, remembered per host and port."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"route-site:{current_generation()}:{hostname}:{request.get_port()}"
+    site = cache.get(key, _MISSING)
+    if site is _MISSING:
+        site = Site.find_for_request(request)
+        cache.set(key, site, ROUTE_SECONDS)
+    request._wagtail_site = site
+    return site
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the route looked up in the cache first."""
+    site = cached_site_for_request(request)
+    if site is not None and not hasattr(request, "_wagtail_route_for_request"):
+        key = f"route:{current_generation()}:{site.pk}:{translation.get_language()}:{path}"
+        remembered = cache.get(key)
+        page = None
+        if remembered is not None:
+            model_label, page_id = remembered
+            page = apps.get_model(model_label).objects.filter(pk=page_id, live=True).first()
+        if page is not None:
+            request._wagtail_route_for_request = RouteResult(page)
+        else:
+            result = Page.route_for_request(request, path)
+            if result is not None:
+                found, args, kwargs = result
+                if not args and not kwargs and found.live:
+                    cache.set(key, (found._meta.label_lower, found.pk), ROUTE_SECONDS)
+    return wagtail_views.serve(request, path)
+
+
+def any_view_restrictions():
+    """Whether any page of any site has a view restriction (password, login, groups)."""
+    key = f"route-restrictions:{current_generation()}"
+    exists = cache.get(key)
+    if exists is None:
+        exists = PageViewRestriction.objects.exists()
+        cache.set(key, exists, ROUTE_SECONDS)
+    return exists
+
+
+def install_view_restriction_shortcut():
+    """Skip the two restriction queries per page view while no restriction exists at all."""
+    original = Page.get_view_restrictions
+    if getattr(original, "_pr8werk_shortcut", False):
+        return
+
+    def get_view_restrictions(self):
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return original(self)
+
+    get_view_restrictions._pr8werk_shortcut = True
+    Page.get_view_restrictions = get_view_restrictions
