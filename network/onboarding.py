@@ -84,7 +84,20 @@ def ensure_moderation():
 
     moderators, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     if created:
-        moderators.permissions.add(permission("wagtailadmin", "access_admin"))
+        # Communications staff handle listing requests and partner quotes too.
+        moderators.permissions.add(
+            permission("wagtailadmin", "access_admin"),
+            *Permission.objects.filter(
+                content_type__app_label="network",
+                codename__in=[
+                    "view_listingrequest",
+                    "change_listingrequest",
+                    "add_partnerquote",
+                    "change_partnerquote",
+                    "publish_partnerquote",
+                ],
+            ),
+        )
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)

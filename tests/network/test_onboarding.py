@@ -152,3 +152,19 @@ def test_only_staff_with_rights_can_accept(client, two_networks):
     assert response.status_code in (302, 403)
     assert not NetworkPage.objects.filter(title="Sluiproute").exists()
     assert client.get(reverse("network_listingrequest:index")).status_code in (302, 403)
+
+
+def test_communications_staff_see_and_accept_requests(client, directory, django_user_model):
+    from network.onboarding import MODERATORS_GROUP
+
+    staff = django_user_model.objects.create_user("comms", "comms@pr8werk.example", "comms-pass-123")
+    staff.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    request = ListingRequest.objects.create(
+        name="Netwerk Eibergen", contact_name="Y", email="y@example.org", description="-", consent_text="ja"
+    )
+    client.force_login(staff)
+    assert "Netwerk Eibergen" in client.get(reverse("network_listingrequest:index")).content.decode()
+    client.post(reverse("network_listingrequest:accept", args=[request.pk]), {"action": "decline"})
+    request.refresh_from_db()
+    assert request.status == ListingRequest.STATUS_DECLINED
+    assert not NetworkPage.objects.filter(title="Netwerk Eibergen").exists()
