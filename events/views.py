@@ -7,6 +7,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
+from django.db import OperationalError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -86,7 +87,16 @@ def event_page_view(request, page):
             if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
                 error, status = STATE_MESSAGES[state](), 409
             elif form.is_valid() and not form.is_spam():
-                return sign_up(request, page, form)
+                try:
+                    return sign_up(request, page, form)
+                except OperationalError:
+                    # A database that stays locked or unreachable beyond its timeout: keep what the
+                    # visitor typed in the form and ask to send it again, instead of a bare 500.
+                    logger.exception("Sign-up for %s failed in the database", page.pk)
+                    error = _(
+                        "The site is very busy right now. Your details are still in the form: please send it again."
+                    )
+                    status = 503
             elif form.is_valid():
                 form.add_error("website", _("Please leave this field empty."))
                 # The trap field is out of sight; a person whose browser filled it sees why here.

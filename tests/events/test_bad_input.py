@@ -173,3 +173,21 @@ def test_a_past_session_cannot_be_cancelled(client, make_event):
     assert "Mijn aanmelding annuleren" not in html
     registration.refresh_from_db()
     assert registration.status == "confirmed"
+
+
+def test_a_database_that_stays_locked_keeps_the_form_filled(client, event, monkeypatch):
+    from django.db import OperationalError
+
+    from events.models import RegistrationManager
+
+    def locked(*args, **kwargs):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(RegistrationManager, "sign_up", locked)
+
+    response = client.post(event["en"].url, signup_data(name="Patient Person"))
+
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "The site is very busy right now" in html
+    assert 'value="Patient Person"' in html
