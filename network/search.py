@@ -1,12 +1,26 @@
+import re
+
 from wagtail.search.backends import get_search_backend
+
+# Quotes, brackets and operators mean something to the database's full-text syntax (SQLite FTS5
+# fails on an unclosed quote); a directory search only needs the words.
+NON_WORD = re.compile(r"[^\w\s]+")
+
+
+def search_words(query):
+    return " ".join(NON_WORD.sub(" ", query).split())
 
 
 def search_network_ids(directory, query):
     """Ids of the live networks of ``directory`` that match ``query`` in Wagtail's search index."""
     from network.models import NetworkPage
 
+    words = search_words(query)
+    if not words:
+        return set()
     networks = NetworkPage.objects.child_of(directory).live()
-    results = get_search_backend().autocomplete(query, networks, operator="and", fields=["title"])
-    ids = {page.pk for page in results}
-    ids.update(page.pk for page in get_search_backend().search(query, networks, operator="and"))
+    backend = get_search_backend()
+    # Autocomplete on the name finds "Zorgnet" while typing; the full search covers the texts.
+    ids = {page.pk for page in backend.autocomplete(words, networks, operator="and", fields=["title"])}
+    ids.update(page.pk for page in backend.search(words, networks, operator="and"))
     return ids
