@@ -98,6 +98,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.NetworkPage"]
+    max_count_per_parent = 1  # one directory per language
 
     class Meta:
         verbose_name = _("network directory")

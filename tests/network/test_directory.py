@@ -7,7 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
 
+from home.models import HomePage
 from network.models import NetworkIndexPage, NetworkPage
 from tests.network.conftest import add_network
 
@@ -200,3 +202,11 @@ def test_home_page_shows_recent_networks_and_links_the_directory(client, network
     assert "Netwerken van zelfstandige professionals" in html
     assert networks["bouw"].url in html
     assert 'href="/netwerken/"' in html
+
+
+class TestPageTypeRules(WagtailPageTestCase):
+    def test_directory_under_home_and_networks_under_the_directory_only(self):
+        self.assertAllowedParentPageTypes(NetworkIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(NetworkIndexPage, {NetworkPage})
+        self.assertAllowedParentPageTypes(NetworkPage, {NetworkIndexPage})
+        self.assertAllowedSubpageTypes(NetworkPage, set())
