@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -18,7 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from network.models import ListingRequest, NetworkIndexPage, NetworkPage, PartnerQuote
-from network.onboarding import OnboardingError, ensure_moderation, onboard_network
+from network.onboarding import GROUP_PREFIX, OnboardingError, ensure_moderation, onboard_network
 
 
 class PartnerQuoteViewSet(SnippetViewSet):
@@ -168,3 +169,35 @@ def home_networks(request, page):
     if not networks:
         return None
     return {"template": "network/includes/home_networks.html", "order": 40, "index": index, "items": networks}
+
+
+class NetworkEntryPanel(Component):
+    """The dashboard of a network editor: their entry in each language, with an edit link."""
+
+    name = "network_entry"
+    order = 10
+    template_name = "network/admin/network_entry_panel.html"
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["pages"] = self.pages
+        return context
+
+
+@hooks.register("construct_homepage_panels")
+def network_editor_dashboard(request, panels):
+    user = request.user
+    if user.is_superuser or not user.groups.filter(name__startswith=GROUP_PREFIX).exists():
+        return
+    pages = (
+        NetworkPage.objects.filter(
+            group_permissions__group__user=user, group_permissions__permission__codename="change_page"
+        )
+        .select_related("locale")
+        .distinct()
+        .order_by("title")
+    )
+    panels.insert(0, NetworkEntryPanel(list(pages)))

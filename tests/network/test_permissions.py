@@ -233,3 +233,12 @@ def test_the_second_network_is_just_as_isolated(client, two_networks):
     assert_denied(client.get(reverse("wagtailadmin_pages:edit", args=[two_networks["a"].page.pk])))
     assert_denied(client.get(reverse("wagtailadmin_pages:history", args=[two_networks["a"].page.pk])))
     assert client.get(f"/admin/api/main/pages/{two_networks['a'].page.pk}/").status_code == 404
+
+
+def test_dashboard_leads_the_editor_to_their_own_entry_only(editor_a, two_networks):
+    html = editor_a.get(reverse("wagtailadmin_home")).content.decode()
+    own_edit = reverse("wagtailadmin_pages:edit", args=[two_networks["a"].page.pk])
+    other_edit = reverse("wagtailadmin_pages:edit", args=[two_networks["b"].page.pk])
+    assert f'href="{own_edit}"' in html
+    assert f'href="{other_edit}"' not in html
+    assert "Netwerk Beta" not in html
