@@ -26,10 +26,32 @@ def home_page(home_pages):
     return home_pages["nl"]
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The demo site built once per test session, serialised the way Django's serialized_rollback does.
+
+    Building it takes seconds; restoring the rows takes a fraction of that. Non-transactional tests
+    run first (pytest-django orders them so), while the database still holds only the migrations.
+    """
+    from django.db import connection, transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo_content", verbosity=0)
+        snapshot = connection.creation.serialize_db_to_string()
+        transaction.set_rollback(True)
+    return snapshot
+
+
 @pytest.fixture
-def demo_site(db):
+def demo_site(db, demo_snapshot):
     """The whole demo site, as `make run` builds it (without the demo accounts)."""
-    call_command("load_demo_content", verbosity=0)
+    from django.db import connection
+    from wagtail.models import Page, Site
+
+    # What the migrations made and the demo loader replaced: Wagtail's welcome page and its site.
+    Site.objects.all().delete()
+    Page.objects.filter(depth=2).delete()
+    connection.creation.deserialize_db_from_string(demo_snapshot)
     return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
