@@ -81,3 +81,16 @@ def add_news(news_indexes, sectors):
         return page
 
     return add
+
+
+def empty_shared_caches(client, url):
+    """Warm the per-process caches (content types, URL resolvers) with one request, then empty the
+    shared caches, so cached site chrome or routes cannot make one measurement cheaper than another."""
+    from django.db import connection
+
+    client.get(url)
+    for cache in caches.all():
+        cache.clear()
+    # The query log is a bounded deque that earlier tests may have filled: a full log makes
+    # Django's query counting see no queries at all.
+    connection.queries_log.clear()

@@ -9,6 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage
+from tests.news.conftest import empty_shared_caches
 
 TITLE_RE = re.compile(r'class="card__title news-card__title"><a href="[^"]+">([^<]+)</a>')
 
@@ -168,13 +169,6 @@ def test_empty_index_has_a_friendly_text(client, news_indexes):
     assert "There is no news yet." in response.content.decode()
 
 
-def count_queries(client, url):
-    client.get(url)  # warm caches (site root paths, renditions) as a running site has them
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.django_db
 def test_index_queries_do_not_grow_with_the_number_of_items(
     client, add_news, lead_image, django_assert_num_queries
@@ -195,10 +189,15 @@ def test_index_queries_do_not_grow_with_the_number_of_items(
 
     add(5, 0)
     lead_image.get_renditions("fill-640x360")
-    with_five = count_queries(client, "/nieuws/")
+    empty_shared_caches(client, "/nieuws/")
+    with CaptureQueriesContext(connection) as with_five:
+        assert client.get("/nieuws/").status_code == 200
+    # Counted now: the context reads its queries from the connection's log, which moves on.
+    queries_with_five = len(with_five)
+    assert queries_with_five > 5
     add(55, 5)
-    client.get("/nieuws/")
-    with django_assert_num_queries(with_five):
+    empty_shared_caches(client, "/nieuws/")
+    with django_assert_num_queries(queries_with_five):
         response = client.get("/nieuws/")
     assert len(titles(response)) == 10
 

@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import Page
 
 from news.models import NewsPage
+from tests.news.conftest import empty_shared_caches
 
 
 @pytest.fixture
@@ -69,17 +70,18 @@ def test_news_page_queries_do_not_grow_with_related_news(client, story, add_news
     from django.test.utils import CaptureQueriesContext
 
     add_news("nl", "Gerelateerd 1", tags=["zwermsessie"], image=lead_image)
-    client.get(story.url)
+    empty_shared_caches(client, story.url)
     with CaptureQueriesContext(connection) as one:
         client.get(story.url)
+    with_one = len(one)
     for number in range(2, 6):
         add_news(
             "nl", f"Gerelateerd {number}", tags=["zwermsessie"], image=lead_image, in_sectors=["overheid"]
         )
-    client.get(story.url)
+    empty_shared_caches(client, story.url)
     with CaptureQueriesContext(connection) as many:
         client.get(story.url)
-    assert len(many) == len(one)
+    assert len(many) == with_one > 5
 
 
 @pytest.mark.django_db
