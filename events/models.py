@@ -368,6 +368,15 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
             )
         return registration, True
 
+    def fill_free_seats(self, event):
+        """Move people up from the waiting list while seats are free, e.g. after staff add seats."""
+        promoted = []
+        with transaction.atomic():
+            EventPage.objects.select_for_update(of=("self",)).get(pk=event.seat_holder_id)
+            while (registration := self.promote_next(event.seat_holder_id)) is not None:
+                promoted.append(registration)
+        return promoted
+
     def promote_next(self, event_id):
         """Within a locked transaction: give free seats to the waiting list in order of sign-up."""
         event = EventPage.objects.get(pk=event_id)

@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+from wagtail.signals import page_published
 
 from events.models import EventIndexPage, EventPage, Registration, confirmed_count_subquery
 
@@ -233,6 +234,14 @@ class RegistrationViewSet(ModelViewSet):
 
 
 registration_viewset = RegistrationViewSet("registrations")
+
+
+def fill_free_seats_on_publish(sender, instance, **kwargs):
+    # Publishing a session with more seats (or back from cancelled) gives them to the waiting list.
+    Registration.objects.fill_free_seats(instance)
+
+
+page_published.connect(fill_free_seats_on_publish, sender=EventPage, dispatch_uid="events_fill_free_seats")
 
 
 @hooks.register("register_admin_viewset")

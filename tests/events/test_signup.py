@@ -265,3 +265,23 @@ def test_mail_failure_defers_a_retry_on_queues_that_can_defer(make_event, monkey
 
     assert len(deferred) == 1
     assert deferred[0] > timezone.now() + timedelta(seconds=settings.EVENTS_MAIL_RETRY_SECONDS - 5)
+
+
+def test_publishing_more_seats_moves_the_waiting_list_up(sign_up, committed, make_event):
+    event = make_event(capacity=1)["nl"]
+    for email in ("a@example.org", "b@example.org", "c@example.org"):
+        sign_up(event, email=email)
+    mail.outbox.clear()
+
+    event.capacity = 2
+    committed(event.save_revision().publish)
+
+    statuses = dict(Registration.objects.values_list("email", "status"))
+    assert statuses == {
+        "a@example.org": "confirmed",
+        "b@example.org": "confirmed",
+        "c@example.org": "waitlisted",
+    }
+    [message] = mail.outbox
+    assert message.to == ["b@example.org"]
+    assert message.subject.startswith("Er is een plaats voor je vrijgekomen")
