@@ -242,3 +242,12 @@ def test_dashboard_leads_the_editor_to_their_own_entry_only(editor_a, two_networ
     assert f'href="{own_edit}"' in html
     assert f'href="{other_edit}"' not in html
     assert "Netwerk Beta" not in html
+
+
+def test_a_new_translation_is_editable_by_the_same_network_only(client, two_networks, locales):
+    translation = two_networks["a"].page.copy_for_translation(locales["en"], copy_parents=True)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[translation.pk])
+    client.force_login(two_networks["a"].user)
+    assert client.get(edit_url).status_code == 200
+    client.force_login(two_networks["b"].user)
+    assert_denied(client.get(edit_url, follow=True))
