@@ -39,7 +39,10 @@ def language_alternates(context):
             if url is None:
                 url = homes.get(code, "/")
         else:
+            # Views that are not pages (search, forms) keep their query in every language.
             url = translate_url(request.path, code)
+            if request.GET:
+                url = f"{url}?{request.GET.urlencode()}"
             is_translation = True
         alternates.append(
             {

@@ -176,3 +176,11 @@ def test_ld_json_cannot_be_closed_by_content():
 
     html = str(ld_json({"name": "</script><script>alert(1)</script>"}))
     assert html.count("</script>") == 1
+
+
+@pytest.mark.django_db
+def test_switcher_keeps_the_query_on_pages_that_are_views(demo_site, client):
+    """On the search page the switcher goes to the other language's search with the same query."""
+    html = client.get("/zoeken/?q=zwermsessie").content.decode()
+    assert 'href="/en/search/?q=zwermsessie" hreflang="en"' in html
+    assert 'href="/de/suche/?q=zwermsessie" hreflang="de"' in html
