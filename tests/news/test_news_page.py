@@ -172,3 +172,26 @@ def test_visitors_cannot_reach_the_news_editor(client, news_indexes):
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
     assert not Page.objects.filter(slug="nieuw-bericht").exists()
+
+
+@pytest.mark.django_db
+def test_video_is_a_link_never_a_third_party_player(client, add_news, monkeypatch):
+    """Even when the provider answers, no iframe from another host ends up on the page."""
+    from wagtail.embeds import embeds
+    from wagtail.embeds.models import Embed
+
+    def provider(url, *args, **kwargs):
+        return Embed(url=url, html='<iframe src="https://www.youtube.com/embed/abc"></iframe>', type="video")
+
+    monkeypatch.setattr(embeds, "get_embed", provider)
+    page = add_news("nl", "Met video", revision=False)
+    page.body = [
+        {
+            "type": "video",
+            "value": {"video": "https://www.youtube.com/watch?v=abc", "title": "Zwermen", "caption": ""},
+        }
+    ]
+    page.save_revision().publish()
+    html = client.get(page.url).content.decode()
+    assert "<iframe" not in html
+    assert 'href="https://www.youtube.com/watch?v=abc"' in html
