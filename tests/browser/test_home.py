@@ -17,7 +17,7 @@ def test_home_page_switch_language_and_no_axe_violations(live_site, page):
     assert page.locator("html").get_attribute("lang") == "en"
     assert axe_violations(page) == []
 
-    page.get_by_role("link", name="About Pr8werk").click()
+    page.get_by_role("navigation", name="Main menu").get_by_role("link", name="About Pr8werk").click()
     page.get_by_role("link", name="Deutsch").click()
     page.wait_for_url(live_site.url + "/de/ueber-pr8werk/")
     assert page.locator("html").get_attribute("lang") == "de"
