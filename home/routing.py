@@ -3,16 +3,16 @@
 Wagtail resolves a URL by walking the tree one level per path segment, plus the site and locale
 lookups: 6 to 8 queries before a page renders anything. The answer only changes when content
 changes, so it is kept in the cache under the content generation (home/cache.py) and the page is
-then fetched in a single query. Routable sub-paths (feeds, calendars) are not remembered.
+then fetched in a single query; routable pages resolve their own sub-paths (feeds, calendars).
 """
 
 from django.apps import apps
 from django.core.cache import cache
+from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.url_routing import RouteResult
 
 from home.cache import current_generation
 
@@ -40,19 +40,29 @@ def serve(request, path):
     if site is not None and not hasattr(request, "_wagtail_route_for_request"):
         key = f"route:{current_generation()}:{site.pk}:{translation.get_language()}:{path}"
         remembered = cache.get(key)
-        page = None
         if remembered is not None:
-            model_label, page_id = remembered
-            page = apps.get_model(model_label).objects.filter(pk=page_id, live=True).first()
-        if page is not None:
-            request._wagtail_route_for_request = RouteResult(page)
+            _route_remembered(request, path, remembered)
         else:
             result = Page.route_for_request(request, path)
-            if result is not None:
-                found, args, kwargs = result
-                if not args and not kwargs and found.live:
-                    cache.set(key, (found._meta.label_lower, found.pk), ROUTE_SECONDS)
+            if result is not None and result[0].live:
+                found = result[0]
+                # How many path components name the page; the rest is a sub-route of a routable page.
+                consumed = found.depth - site.root_page.depth
+                cache.set(key, (found._meta.label_lower, found.pk, consumed), ROUTE_SECONDS)
     return wagtail_views.serve(request, path)
+
+
+def _route_remembered(request, path, remembered):
+    model_label, page_id, consumed = remembered
+    page = apps.get_model(model_label).objects.filter(pk=page_id, live=True).first()
+    if page is None:
+        return  # gone since: Wagtail routes it the long way
+    components = [component for component in path.split("/") if component]
+    try:
+        # No query: a plain page answers for itself, a routable page resolves its own sub-path.
+        request._wagtail_route_for_request = page.route(request, components[consumed:])
+    except Http404:
+        request._wagtail_route_for_request = None
 
 
 def any_view_restrictions():
