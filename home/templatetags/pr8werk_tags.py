@@ -3,7 +3,7 @@ import json
 from django import template
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.urls import translate_url
+from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -30,6 +30,9 @@ def language_alternates(context):
     current = translation.get_language()
     is_page = isinstance(page, Page) and page.pk
     translated = page_translation_urls(request, page) if is_page else {}
+    match = getattr(request, "routable_resolver_match", None)
+    if is_page and match is not None and request.path != translated.get(current):
+        translated = subroute_translation_urls(request, page, match)
     homes = site_chrome(request)["homes"] if is_page else {}
     alternates = []
     for code, name in settings.LANGUAGES:
@@ -55,6 +58,28 @@ def language_alternates(context):
         )
     request._pr8werk_alternates = alternates
     return alternates
+
+
+def subroute_translation_urls(request, page, match):
+    """The same sub-route of a routable page (a feed, a form) in each translation of that page.
+
+    A page may name the translated address itself with a method `<route name>_url()`, for routes
+    whose path differs per language; otherwise the route is reversed with the same arguments.
+    """
+    urls = {}
+    for translated in page.get_translations(inclusive=True).live().specific().select_related("locale"):
+        named = getattr(translated, f"{match.url_name}_url", None) if match.url_name else None
+        try:
+            if callable(named):
+                url = named()
+            else:
+                url = translated.get_url(request) + translated.reverse_subpage(
+                    match.url_name, args=match.args, kwargs=match.kwargs
+                ).lstrip("/")
+        except (NoReverseMatch, TypeError):
+            url = translated.get_url(request)
+        urls[translated.locale.language_code] = url
+    return urls
 
 
 @register.simple_tag(takes_context=True)

@@ -184,3 +184,13 @@ def test_switcher_keeps_the_query_on_pages_that_are_views(demo_site, client):
     html = client.get("/zoeken/?q=zwermsessie").content.decode()
     assert 'href="/en/search/?q=zwermsessie" hreflang="en"' in html
     assert 'href="/de/suche/?q=zwermsessie" hreflang="de"' in html
+
+
+@pytest.mark.django_db
+def test_switcher_on_a_sub_route_goes_to_the_same_sub_route(demo_site, client):
+    """On the listing-request form the switcher offers that form in the other languages."""
+    html = client.get("/netwerken/aanmelden/").content.decode()
+    assert 'href="/en/networks/request-listing/" hreflang="en"' in html
+    assert 'href="/de/netzwerke/eintrag-beantragen/" hreflang="de"' in html
+    html = client.get("/en/news/rss/").content.decode()  # a feed has no switcher, but must not break
+    assert "<rss" in html
