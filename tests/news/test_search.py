@@ -105,6 +105,6 @@ def test_header_has_a_search_box_in_every_language(client, home_pages):
 
 
 @pytest.mark.django_db
-def test_search_page_switches_language_with_the_query_address(client, searchable):
+def test_search_page_switches_language_keeping_the_query(client, searchable):
     html = client.get("/zoeken/", {"q": "wehl"}).content.decode()
-    assert 'href="/en/search/"' in html
+    assert 'href="/en/search/?q=wehl"' in html
