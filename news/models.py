@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -271,18 +272,30 @@ class NewsPage(Page):
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
 
+    @cached_property
+    def linked_sectors(self):
+        """The linked sector snippets, read once per page view."""
+        return list(self.sectors.all())
+
+    @cached_property
+    def tag_list(self):
+        """The page's tags, read once per page view."""
+        return list(self.tags.all())
+
     def sectors_in_locale(self):
         """This page's sectors in its own language, whatever locale the linked snippets have."""
-        slugs = [sector.slug for sector in self.sectors.all()]
+        slugs = [sector.slug for sector in self.linked_sectors]
+        if not slugs:
+            return []
         by_slug = {
             sector.slug: sector for sector in Sector.objects.filter(locale_id=self.locale_id, slug__in=slugs)
         }
-        return [by_slug.get(sector.slug, sector) for sector in self.sectors.all()]
+        return [by_slug.get(sector.slug, sector) for sector in self.linked_sectors]
 
     def related_news(self, limit=3):
         """Other news of this language sharing tags or sectors, most shared tags first."""
-        tag_ids = list(self.tagged_items.values_list("tag_id", flat=True))
-        sector_slugs = [sector.slug for sector in self.sectors.all()]
+        tag_ids = [tag.pk for tag in self.tag_list]
+        sector_slugs = [sector.slug for sector in self.linked_sectors]
         if not tag_ids and not sector_slugs:
             return []
         related = (
@@ -301,9 +314,8 @@ class NewsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sector_list"] = self.sectors_in_locale()
-        context["tags"] = list(self.tags.all())
+        context["tags"] = self.tag_list
         context["related_news"] = self.related_news()
-        parent = self.get_parent()
-        index_page = parent.specific if parent else None
-        context["news_index"] = index_page if isinstance(index_page, NewsIndexPage) else None
+        # The parent by its tree path: one query instead of get_parent() plus .specific.
+        context["news_index"] = NewsIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
         return context
