@@ -112,6 +112,8 @@ def event_page_view(request, page):
                 status = 400
     elif request.method != "GET":
         status = 405
+    # Count the confirmed seats once: state, seats left and JSON-LD all read them.
+    page.confirmed_seats = page.seats_taken
     state = page.registration_state
     response = page.render(
         request,
