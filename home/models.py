@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Case, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -171,10 +172,22 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.objects.filter(locale_id=self.locale_id)
-        quote = self.featured_quote
-        if quote is not None:
-            quote = quote.get_translation_or_none(self.locale) or quote
-            context["featured_quote"] = quote if quote.live else None
+        if self.featured_quote_id:
+            from network.models import PartnerQuote  # network builds on home, not the other way round
+
+            # The chosen quote in this page's language, else the chosen one itself: one query.
+            chosen_key = PartnerQuote.objects.filter(pk=self.featured_quote_id).values("translation_key")[:1]
+            context["featured_quote"] = (
+                PartnerQuote.objects.filter(
+                    Q(translation_key=Subquery(chosen_key), locale_id=self.locale_id)
+                    | Q(pk=self.featured_quote_id),
+                    live=True,
+                )
+                .annotate(in_page_language=Case(When(locale_id=self.locale_id, then=0), default=1))
+                .select_related("photo")
+                .order_by("in_page_language", "pk")
+                .first()
+            )
         # Other apps add their sections (next sessions, latest news) without home knowing them:
         # a `home_page_sections` hook returns a dict with "template", "order" and the template's
         # data, or None to show nothing.

@@ -194,3 +194,15 @@ def test_switcher_on_a_sub_route_goes_to_the_same_sub_route(demo_site, client):
     assert 'href="/de/netzwerke/eintrag-beantragen/" hreflang="de"' in html
     html = client.get("/en/news/rss/").content.decode()  # a feed has no switcher, but must not break
     assert "<rss" in html
+
+
+@pytest.mark.django_db
+def test_featured_quote_in_the_page_language_and_only_when_published(demo_site, client):
+    from network.models import PartnerQuote
+
+    assert "Together we stand stronger" in client.get("/en/").content.decode()
+    assert "Gemeinsam sind wir stärker" in client.get("/de/").content.decode()
+    PartnerQuote.objects.filter(locale__language_code="de", person_name="Henk Dijk").update(live=False)
+    html = client.get("/de/").content.decode()
+    assert "Gemeinsam sind wir stärker" not in html
+    assert "Together we stand stronger" not in html
