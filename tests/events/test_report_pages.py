@@ -52,16 +52,9 @@ def sectors(locales):
 
 
 @pytest.fixture
-def agendas(home_pages):
-    return translated_page(
-        home_pages["nl"],
-        EventIndexPage,
-        {
-            "nl": {"title": "Agenda", "slug": "agenda"},
-            "en": {"title": "Agenda", "slug": "agenda"},
-            "de": {"title": "Termine", "slug": "termine"},
-        },
-    )
+def agendas(agenda):
+    """The agenda of tests/events/conftest.py, in nl, en and de."""
+    return agenda
 
 
 @pytest.fixture
