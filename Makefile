@@ -67,8 +67,13 @@ test: setup .make-chromium .make-java lint ## Every check and test (SQLite), bro
 test-postgres: setup .make-chromium .make-java ## The test suite against the local PostgreSQL (PG_URL overrides)
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
 
-bench: setup ## Sign-up storm against gunicorn (production settings) on SQLite and PostgreSQL
+.make-wrk: ## (internal) wrk, the HTTP load tool of the page benchmark
+	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)
+	@touch $@
+
+bench: setup .make-wrk ## Sign-up storm and page benchmark (uncached/cached) against gunicorn, production settings
 	$(PYTHON) tests/bench/signup_storm.py
+	$(PYTHON) tests/bench/pages.py
 
 clean: ## Remove the virtualenv, database, media and build files
 	rm -rf $(VENV) db.sqlite3* media staticfiles .make-*
