@@ -102,11 +102,10 @@ def run_server(env, paths, static_path, args, script, cached):
             if status != 200:
                 raise SystemExit(f"{path} answered {status}")
         for label, path in paths:
+            # A page with a live form (the event's sign-up, with its CSRF token) is never cached.
             x_cache = fetch(port, path)[1]
-            if cached and x_cache != "HIT":
-                raise SystemExit(f"{path}: expected a cache hit, got X-Cache {x_cache}")
-            results[label] = measure(port, path, args, script)
-        results["static"] = measure(port, static_path, args, script)
+            results[label] = {**measure(port, path, args, script), "x_cache": x_cache}
+        results["static"] = {**measure(port, static_path, args, script), "x_cache": "-"}
     return results
 
 
@@ -174,7 +173,7 @@ def main():
             r = results[label]
             ratio = r["per_second"] / results["static"]["per_second"]
             row.append(f"{r['per_second']:>8.0f} {r['p50']:>6.1f}ms {r['p95']:>6.1f}ms {ratio:>8.2f}")
-        report(f"{label:<12} {row[0]:>14} | {row[1]}")
+        report(f"{label:<12} {row[0]:>14} | {row[1]}  X-Cache {cached[label]['x_cache']}")
     report(f"static file: {static_path}")
 
 
