@@ -44,7 +44,7 @@ demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content
 
 run: demo ## Set everything up and serve http://127.0.0.1:$(PORT)/ (PORT overrides)
-	@$(MANAGE) print_demo_logins
+	@PORT=$(PORT) $(MANAGE) print_demo_logins
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed ## ruff check and ruff format --check

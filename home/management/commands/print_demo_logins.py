@@ -1,4 +1,5 @@
 import importlib
+import os
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             except ModuleNotFoundError as error:
                 if error.name != name:
                     raise
-        self.stdout.write("Demo logins for http://127.0.0.1:8000/admin/:")
+        port = os.environ.get("PORT", "8000")
+        self.stdout.write(f"Demo logins for http://127.0.0.1:{port}/admin/:")
         for role, username, password in DEMO_LOGINS:
             self.stdout.write(f"  {role:<24} {username} / {password}")
