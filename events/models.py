@@ -96,7 +96,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         from home.models import Sector
 
         sector_slug = request.GET.get("sector", "")[:80]
-        sectors = list(Sector.objects.filter(locale_id=self.locale_id))
+        sectors = Sector.in_locale(self.locale_id)
         upcoming, past = self.upcoming_events(), self.past_events()
         active_sector = next((sector for sector in sectors if sector.slug == sector_slug), None)
         if active_sector is not None:

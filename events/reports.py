@@ -26,6 +26,7 @@ from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from events.blocks import FOLLOW_UP_STATUSES, OUTCOME_KINDS, ReportStreamBlock
+from home.chrome import landmark_page
 
 OUTCOMES_PER_PAGE = 50
 
@@ -240,8 +241,7 @@ class OutcomesPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sector_model = apps.get_model("home", "Sector")
-        sectors = list(sector_model.objects.filter(locale_id=self.locale_id))
+        sectors = apps.get_model("home", "Sector").in_locale(self.locale_id)
         form = OutcomeFilterForm(request.GET or None, sectors=sectors)
         filters = form.filters() if request.GET else {}
 
@@ -336,7 +336,7 @@ def home_outcomes_section(request, page):
     )
     if not reports:
         return None
-    overview = OutcomesPage.objects.live().filter(locale_id=page.locale_id).first()
+    overview = landmark_page(OutcomesPage, locale_id=page.locale_id)
     return {
         "template": "events/includes/home_outcomes.html",
         "order": 30,

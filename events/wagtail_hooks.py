@@ -21,12 +21,13 @@ from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 
 from events.models import EventIndexPage, EventPage, Registration, confirmed_count_subquery
+from home.chrome import landmark_page
 
 
 @hooks.register("home_page_sections")
 def next_sessions(request, page):
     """The next three sessions of the home page's language, or nothing when none is planned."""
-    agenda = EventIndexPage.objects.live().child_of(page).first()
+    agenda = landmark_page(EventIndexPage, path__startswith=page.path, depth=page.depth + 1)
     if agenda is None:
         return None
     events = list(

@@ -49,6 +49,23 @@ def current_generation():
     return generation
 
 
+_MISSING = object()
+
+
+def remembered(name, build, timeout=3600):
+    """What build() returns, kept in the cache until content changes.
+
+    For the small lookups many pages repeat (the sectors of a language, the news index of a
+    language): one cache read instead of a query per page view.
+    """
+    key = f"remembered:{current_generation()}:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def invalidate_page_cache(**kwargs):
     sender = kwargs.get("sender")
     meta = getattr(sender, "_meta", None)

@@ -10,7 +10,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import expand_db_html
 
-from home.cache import current_generation
+from home.cache import current_generation, remembered
 from home.models import SiteSettings
 
 CHROME_SECONDS = 3600
@@ -89,3 +89,17 @@ def page_translation_urls(request, page):
         }
         cache.set(key, urls, CHROME_SECONDS)
     return urls
+
+
+def landmark_page(model, **lookup):
+    """The first live page of a type that matches, such as the news index of a language.
+
+    Home page sections and news items link their section's landing page on every view; which page
+    that is only changes with the content, so it is remembered, not queried.
+    """
+    name = (
+        "landmark:"
+        + model._meta.label_lower
+        + "".join(f":{key}={value}" for key, value in sorted(lookup.items()))
+    )
+    return remembered(name, lambda: model.objects.live().filter(**lookup).order_by("path").first())

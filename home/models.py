@@ -47,6 +47,19 @@ class Sector(TranslatableMixin, models.Model):
     def for_active_locale(cls):
         return cls.objects.filter(locale=Locale.get_active())
 
+    @classmethod
+    def in_locale(cls, locale_id):
+        """The sectors of a language in their order, remembered until content changes."""
+        from home.cache import remembered
+
+        return remembered(f"sectors:{locale_id}", lambda: list(cls.objects.filter(locale_id=locale_id)))
+
+    @classmethod
+    def localize(cls, sectors, locale_id):
+        """The given sectors in a language: pages may link the Dutch rows (slugs are shared)."""
+        by_slug = {sector.slug: sector for sector in cls.in_locale(locale_id)}
+        return [by_slug.get(sector.slug, sector) for sector in sectors]
+
 
 class FooterText(TranslatableMixin, models.Model):
     """The short text in the footer, translatable like every other snippet."""
@@ -171,7 +184,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sectors"] = Sector.objects.filter(locale_id=self.locale_id)
+        context["sectors"] = Sector.in_locale(self.locale_id)
         if self.featured_quote_id:
             from network.models import PartnerQuote  # network builds on home, not the other way round
 

@@ -8,11 +8,13 @@ then fetched in a single query; routable pages resolve their own sub-paths (feed
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db.models import Q
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.query import PageQuerySet
 
 from home.cache import current_generation
 
@@ -54,7 +56,11 @@ def serve(request, path):
 
 def _route_remembered(request, path, remembered):
     model_label, page_id, consumed = remembered
-    page = apps.get_model(model_label).objects.filter(pk=page_id, live=True).first()
+    model = apps.get_model(model_label)
+    # The locale joined in: templates and alternates ask for it; a page type can name more
+    # (a news item its lead image).
+    related = ("locale", *getattr(model, "route_select_related", ()))
+    page = model.objects.filter(pk=page_id, live=True).select_related(*related).first()
     if page is None:
         return  # gone since: Wagtail routes it the long way
     components = [component for component in path.split("/") if component]
@@ -88,3 +94,13 @@ def install_view_restriction_shortcut():
 
     get_view_restrictions._pr8werk_shortcut = True
     Page.get_view_restrictions = get_view_restrictions
+
+    # PageQuerySet.public() reads every restriction to build its filter: no restriction, no filter.
+    original_private_q = PageQuerySet.private_q
+
+    def private_q(self):
+        if not any_view_restrictions():
+            return Q(pk__in=[])
+        return original_private_q(self)
+
+    PageQuerySet.private_q = private_q

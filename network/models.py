@@ -145,7 +145,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             page_of_networks = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             page_of_networks = paginator.page(1)
-        sectors = list(Sector.objects.filter(locale_id=self.locale_id))
+        sectors = Sector.in_locale(self.locale_id)
         sector_names = {sector.slug: sector.name for sector in sectors}
         for network in page_of_networks:
             # Pages may link the Dutch sector rows; show the name in this page's language.
@@ -290,8 +290,7 @@ class NetworkPage(Page):
         from home.models import Sector
 
         context = super().get_context(request, *args, **kwargs)
-        slugs = [sector.slug for sector in self.sectors.all()]
-        context["sector_list"] = Sector.objects.filter(locale_id=self.locale_id, slug__in=slugs)
+        context["sector_list"] = Sector.localize(self.sectors.all(), self.locale_id)
         # Quotes are kept per language; show those in this page's language, else the Dutch ones.
         quotes = PartnerQuote.objects.filter(live=True, network__translation_key=self.translation_key)
         in_language = [quote for quote in quotes if quote.locale_id == self.locale_id]

@@ -18,6 +18,7 @@ from wagtail.models import GroupPagePermission
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.chrome import landmark_page
 from network.models import ListingRequest, NetworkIndexPage, NetworkPage, PartnerQuote
 from network.onboarding import GROUP_PREFIX, OnboardingError, ensure_moderation, onboard_network
 
@@ -162,7 +163,7 @@ def share_permissions_with_translations(sender, instance, created, raw=False, **
 @hooks.register("home_page_sections")
 def home_networks(request, page):
     """A few networks on the home page: the most recently updated ones, with a link to the directory."""
-    index = NetworkIndexPage.objects.child_of(page).live().first()
+    index = landmark_page(NetworkIndexPage, path__startswith=page.path, depth=page.depth + 1)
     if index is None:
         return None
     networks = list(NetworkPage.objects.child_of(index).live().order_by("-last_published_at")[:3])

@@ -123,7 +123,7 @@ class NewsRssFeed(Feed):
 
     def locale_sectors(self):
         if not hasattr(self, "_locale_sectors"):
-            self._locale_sectors = list(Sector.objects.filter(locale_id=self.index.locale_id))
+            self._locale_sectors = Sector.in_locale(self.index.locale_id)
         return self._locale_sectors
 
 

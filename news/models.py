@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.chrome import landmark_page
 from home.models import Sector
 from news.blocks import NewsStreamBlock
 
@@ -85,7 +86,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsPage.objects.child_of(self).live().public().order_by("-date", "-first_published_at", "-pk")
 
     def sectors_by_slug(self):
-        return {sector.slug: sector for sector in Sector.objects.filter(locale_id=self.locale_id)}
+        return {sector.slug: sector for sector in Sector.in_locale(self.locale_id)}
 
     def active_filters(self, request, sectors_by_slug):
         """The sector and tag asked for in the address; an unknown one is a 404, never an empty guess."""
@@ -191,6 +192,8 @@ class NewsPage(Page):
     """One news item."""
 
     base_form_class = NewsPageForm
+    # Fetched with the page when it is served (home/routing.py): the lead image shows at once.
+    route_select_related = ("lead_image",)
 
     date = models.DateField(
         _("publication date"),
@@ -284,13 +287,7 @@ class NewsPage(Page):
 
     def sectors_in_locale(self):
         """This page's sectors in its own language, whatever locale the linked snippets have."""
-        slugs = [sector.slug for sector in self.linked_sectors]
-        if not slugs:
-            return []
-        by_slug = {
-            sector.slug: sector for sector in Sector.objects.filter(locale_id=self.locale_id, slug__in=slugs)
-        }
-        return [by_slug.get(sector.slug, sector) for sector in self.linked_sectors]
+        return Sector.localize(self.linked_sectors, self.locale_id)
 
     def related_news(self, limit=3):
         """Other news of this language sharing tags or sectors, most shared tags first."""
@@ -316,6 +313,5 @@ class NewsPage(Page):
         context["sector_list"] = self.sectors_in_locale()
         context["tags"] = self.tag_list
         context["related_news"] = self.related_news()
-        # The parent by its tree path: one query instead of get_parent() plus .specific.
-        context["news_index"] = NewsIndexPage.objects.filter(path=self.path[: -self.steplen]).first()
+        context["news_index"] = landmark_page(NewsIndexPage, path=self.path[: -self.steplen])
         return context

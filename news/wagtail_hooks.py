@@ -1,5 +1,6 @@
 from wagtail import hooks
 
+from home.chrome import landmark_page
 from news.models import NewsIndexPage, NewsPage, with_list_images
 
 HOME_NEWS_COUNT = 3
@@ -18,5 +19,5 @@ def latest_news(request, page):
     )
     if not items:
         return None
-    index = NewsIndexPage.objects.descendant_of(page).live().first()
+    index = landmark_page(NewsIndexPage, path__startswith=page.path)
     return {"template": "news/includes/home_news.html", "order": 20, "items": items, "index": index}

@@ -101,8 +101,13 @@ def localized_url(context, page):
     """The URL of a page's translation in the active language, falling back to the page itself."""
     if page is None:
         return ""
+    request = context.get("request")
+    if request is not None:
+        # The cached list of translations: no locale or translation query per link.
+        urls = page_translation_urls(request, page)
+        return urls.get(translation.get_language()) or page.get_url(request) or ""
     page = page.localized
-    return page.get_url(context.get("request")) or ""
+    return page.get_url(request) or ""
 
 
 @register.filter

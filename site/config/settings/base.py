@@ -160,6 +160,9 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "pr8werk",
+            # Each page keeps a few entries (route, alternates, the page itself); Django's default
+            # of 300 would start evicting them on a site of about a hundred pages.
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 

@@ -1,0 +1,58 @@
+"""Query budgets: every public page renders uncached in at most 12 SQL queries (issue 7).
+
+The full-page cache is off in the test settings, so these are the queries of a real render. Each
+page is requested once first: what stays cached across requests (site chrome, routes) is warm on a
+running site too.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.site.pages import sitemap_paths
+
+BUDGET = 12
+
+# Public addresses the sitemap does not list: filters, later pages, feeds, search, calendars and
+# the forms of the network directory.
+MORE_PATHS = [
+    "/nieuws/?page=2",
+    "/nieuws/?sector=overheid",
+    "/nieuws/?tag=zwermsessie",
+    "/nieuws/rss/",
+    "/nieuws/atom/overheid/",
+    "/en/news/rss/",
+    "/zoeken/?q=zwermsessie",
+    "/en/search/?q=swarm",
+    "/agenda/?sector=overheid",
+    "/agenda/ical/",
+    "/agenda/opbrengsten/?sector=overheid",
+    "/netwerken/?sector=overheid",
+    "/netwerken/?q=zzp",
+    "/netwerken/aanmelden/",
+]
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(ctx.captured_queries), ctx.captured_queries
+
+
+@pytest.mark.django_db
+def test_every_public_page_renders_within_the_budget(client, demo_site):
+    paths = sitemap_paths(client)
+    assert len(paths) > 50
+    paths += MORE_PATHS
+    over = {}
+    for path in paths:
+        client.get(path)
+        count, queries = count_queries(client, path)
+        if count > BUDGET:
+            over[path] = (count, [q["sql"][-250:] for q in queries])
+    for path, (count, sqls) in over.items():
+        print(path, count)
+        for sql in sqls:
+            print("   ", sql)
+    assert not over, {path: count for path, (count, _) in over.items()}
