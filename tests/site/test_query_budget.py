@@ -51,8 +51,5 @@ def test_every_public_page_renders_within_the_budget(client, demo_site):
         count, queries = count_queries(client, path)
         if count > BUDGET:
             over[path] = (count, [q["sql"][-250:] for q in queries])
-    for path, (count, sqls) in over.items():
-        print(path, count)
-        for sql in sqls:
-            print("   ", sql)
-    assert not over, {path: count for path, (count, _) in over.items()}
+    report = "\n".join(f"{path}: {count}\n    " + "\n    ".join(sqls) for path, (count, sqls) in over.items())
+    assert not over, report
