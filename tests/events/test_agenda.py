@@ -80,12 +80,12 @@ def test_agenda_query_count_does_not_grow_with_the_number_of_sessions(client, ma
     for index in range(5):
         registrations(make_event(days=index + 1, capacity=10, translations=False)["nl"], 2)
     with_five = queries()
-    for index in range(55):
+    for index in range(195):
         days = index + 10 if index % 2 else -(index + 10) * 20
         make_event(days=days, capacity=10, translations=False)
-    with_sixty = queries()
+    with_two_hundred = queries()
 
-    assert with_five == with_sixty
+    assert with_five == with_two_hundred <= 12
 
 
 def test_ical_feed_per_language_lists_upcoming_sessions(client, make_event):

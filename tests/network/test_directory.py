@@ -160,7 +160,7 @@ def count_queries(client, url):
     return len(context), response
 
 
-def test_same_number_of_queries_for_5_and_60_networks(client, directory, sectors):
+def test_same_number_of_queries_for_5_and_200_networks(client, directory, sectors):
     from home.demo import demo_image
 
     index = directory["nl"]
@@ -185,12 +185,12 @@ def test_same_number_of_queries_for_5_and_60_networks(client, directory, sectors
     few, response = count_queries(client, "/netwerken/")
     assert len(titles(response)) == 5
     assert 'class="network-card__logo"' in response.content.decode()
-    add(55, 5)
+    add(195, 5)
     client.get("/netwerken/")
     client.get("/netwerken/")
     many, response = count_queries(client, "/netwerken/")
     assert len(titles(response)) == 30  # the first page of the directory
-    assert many == few, "\n".join(QUERIES)
+    assert many == few <= 12, "\n".join(QUERIES)
     filtered_few, _ = count_queries(
         client, "/netwerken/?sector=overheid&municipality=aalten&tag=zorg&q=Netwerk"
     )
