@@ -89,3 +89,42 @@ def test_error_responses_are_not_cached(settings):
     middleware = AnonymousPageCacheMiddleware(lambda request: HttpResponse("gone", status=404))
     middleware(RequestFactory().get("/weg/"))
     assert "X-Cache" not in middleware(RequestFactory().get("/weg/"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/nieuws/rss/", "/en/news/atom/", "/agenda/ical/"])
+def test_feeds_are_cached_with_etags(demo_site, client, page_cache, path):
+    first = client.get(path)
+    assert first.status_code == 200
+    assert first["X-Cache"] == "MISS"
+    second = client.get(path)
+    assert second["X-Cache"] == "HIT"
+    assert "public" in second["Cache-Control"] and "max-age" in second["Cache-Control"]
+    assert second.content == first.content
+    assert client.get(path, headers={"if-none-match": second["ETag"]}).status_code == 304
+
+
+@pytest.mark.django_db
+def test_seats_left_on_the_agenda_stay_true_after_a_sign_up(demo_site, client, page_cache):
+    """The agenda is cached, yet shows seats left: a registration empties the cache like a publish."""
+    from events.models import EventPage, Registration, RegistrationState
+
+    event = next(
+        event
+        for event in EventPage.objects.live().filter(locale__language_code="nl").order_by("start")
+        if event.capacity and event.registration_state == RegistrationState.OPEN
+    )
+    before = f"Nog {event.seats_left} plaats"
+    client.get("/agenda/")
+    cached = client.get("/agenda/")
+    assert cached["X-Cache"] == "HIT" and before in cached.content.decode()
+    Registration.objects.sign_up(
+        event,
+        name="Anna de Vries",
+        email="anna@example.org",
+        role=Registration.Role.choices[0][0],
+        language="nl",
+    )
+    response = client.get("/agenda/")
+    assert response["X-Cache"] == "MISS"
+    assert f"Nog {event.seats_left} plaats" in response.content.decode()
