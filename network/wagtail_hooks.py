@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail import hooks
+from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -188,11 +189,23 @@ class NetworkEntryPanel(Component):
         return context
 
 
+def is_network_editor(user):
+    return not user.is_superuser and user.groups.filter(name__startswith=GROUP_PREFIX).exists()
+
+
+@hooks.register("construct_homepage_summary_items")
+def hide_site_page_count_from_network_editors(request, summary_items):
+    # Their rights span the three language trees, so Wagtail would count every page of the site
+    # under "Pages"; their entry panel lists what they can edit instead.
+    if is_network_editor(request.user):
+        summary_items[:] = [item for item in summary_items if not isinstance(item, PagesSummaryItem)]
+
+
 @hooks.register("construct_homepage_panels")
 def network_editor_dashboard(request, panels):
-    user = request.user
-    if user.is_superuser or not user.groups.filter(name__startswith=GROUP_PREFIX).exists():
+    if not is_network_editor(request.user):
         return
+    user = request.user
     pages = (
         NetworkPage.objects.filter(
             group_permissions__group__user=user, group_permissions__permission__codename="change_page"

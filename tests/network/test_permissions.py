@@ -242,6 +242,14 @@ def test_dashboard_leads_the_editor_to_their_own_entry_only(editor_a, two_networ
     assert f'href="{own_edit}"' in html
     assert f'href="{other_edit}"' not in html
     assert "Netwerk Beta" not in html
+    # No count of every page of the site: only their own entry is theirs to see.
+    assert "Pages <span" not in html and "Pagina's <span" not in html
+
+
+def test_staff_still_see_the_page_count(client, two_networks, admin_user):
+    client.force_login(admin_user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Pagina's <span" in html or "Pages <span" in html
 
 
 def test_a_new_translation_is_editable_by_the_same_network_only(client, two_networks, locales):
