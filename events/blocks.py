@@ -1,14 +1,18 @@
 """StreamField blocks of the events app: the programme of a session first, report blocks below."""
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import DocumentLinkBlock, HeadingBlock, ParagraphBlock, QuoteBlock
+from home.blocks import (
+    DocumentLinkBlock,
+    GalleryBlock,
+    GalleryImageChooserBlock,  # noqa: F401 - migrations 0002 and 0003 import it from here
+    HeadingBlock,
+    ParagraphBlock,
+    QuoteBlock,
+)
 
 
 class ProgrammeItemBlock(blocks.StructBlock):
@@ -71,10 +75,6 @@ DERIVED_FIGURES = [
 ]
 DERIVED_FIGURE_LABELS = dict(DERIVED_FIGURES)
 TYPED_FIGURE = "typed"
-
-# One size for the gallery thumbnails and one for the full view; prefetched with the images.
-GALLERY_THUMBNAIL = "fill-480x360"
-GALLERY_FULL = "max-1600x1200"
 
 
 class SpeakerTalkBlock(blocks.StructBlock):
@@ -324,60 +324,10 @@ class FollowUpActionsBlock(blocks.StructBlock):
         }
 
 
-class GalleryImageChooserBlock(ImageChooserBlock):
-    """Fetches the gallery's images with their renditions in two queries, however many there are."""
-
-    def bulk_to_python(self, values):
-        objects = self.model_class.objects.prefetch_renditions(GALLERY_THUMBNAIL, GALLERY_FULL).in_bulk(
-            [value for value in values if value is not None]
-        )
-        result = []
-        seen = set()
-        for pk in values:
-            obj = objects.get(pk)
-            if obj is not None and pk in seen:
-                obj = copy.copy(obj)
-            result.append(obj)
-            seen.add(pk)
-        return result
-
-
-class GalleryImageBlock(blocks.StructBlock):
-    image = GalleryImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), max_length=250, required=False, default="")
-
-    class Meta:
-        icon = "image"
-        label = _("Image")
-
-
-def _gallery_preview(*_args):
-    """The block picker's preview uses the newest images of the library, as there is no fixed one."""
-    from wagtail.images import get_image_model
-
-    images = get_image_model().objects.order_by("-created_at")[:3]
-    return {"heading": "Foto's", "images": [{"image": image, "caption": image.title} for image in images]}
-
-
 def _document_preview(*_args):
     from wagtail.documents import get_document_model
 
     return {"document": get_document_model().objects.order_by("-created_at").first(), "title": ""}
-
-
-class GalleryBlock(blocks.StructBlock):
-    """Photos of the session, shown as a grid that opens each photo full size."""
-
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False, default="")
-    images = blocks.ListBlock(GalleryImageBlock(), label=_("Images"), min_num=1, max_num=40)
-
-    class Meta:
-        icon = "image"
-        template = "blocks/report_gallery_block.html"
-        label = _("Image gallery")
-        description = _("A grid of photos from the session.")
-        help_text = _("The alt text of each photo comes from its description in the image library.")
-        preview_value = _gallery_preview
 
 
 class ReportDocumentBlock(DocumentLinkBlock):
@@ -409,5 +359,5 @@ class ReportStreamBlock(blocks.StreamBlock):
     key_figures = KeyFiguresBlock()
     quote = ReportQuoteBlock(help_text=_("Choose a partner quote, or write one inline with who said it."))
     follow_up = FollowUpActionsBlock()
-    gallery = GalleryBlock()
+    gallery = GalleryBlock(title_level="h3")
     document = ReportDocumentBlock()

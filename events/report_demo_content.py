@@ -655,7 +655,7 @@ def build_body(lang, *, events, quotes, images, document):
                 "gallery",
                 "gallery",
                 {
-                    "heading": HEADINGS["gallery"][lang],
+                    "title": HEADINGS["gallery"][lang],
                     "images": items(
                         "gallery",
                         [{"image": image.pk, "caption": caption[lang]} for image, caption in images],

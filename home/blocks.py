@@ -1,5 +1,7 @@
 """StreamField blocks shared by every page type."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -7,6 +9,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from home.images import GALLERY_SPECS
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -54,6 +58,79 @@ class ImageBlock(blocks.StructBlock):
         template = "blocks/image_block.html"
         label = _("Image")
         description = _("A photo or illustration with an optional caption and credit.")
+
+
+class GalleryImageChooserBlock(ImageChooserBlock):
+    """Fetches the gallery's images with their renditions in two queries, however many there are."""
+
+    def bulk_to_python(self, values):
+        objects = self.model_class.objects.prefetch_renditions(*GALLERY_SPECS).in_bulk(
+            [value for value in values if value is not None]
+        )
+        result = []
+        seen = set()
+        for pk in values:
+            obj = objects.get(pk)
+            if obj is not None and pk in seen:
+                # The same photo twice: each use gets its own object, as separate queries would give.
+                obj = copy.copy(obj)
+            result.append(obj)
+            seen.add(pk)
+        return result
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    """One photo of a gallery; the alt text comes from the image library."""
+
+    image = GalleryImageChooserBlock(label=_("Image"))
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250, default="")
+
+    class Meta:
+        icon = "image"
+        label = _("Photo")
+
+
+def _gallery_preview(*_args):
+    """The block picker's preview uses the newest images of the library, as there is no fixed one."""
+    from wagtail.images import get_image_model
+
+    images = get_image_model().objects.order_by("-created_at")[:3]
+    return {
+        "title": "Foto's",
+        "images": [{"image": image, "caption": image.title} for image in images],
+        "credit": "",
+    }
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A set of photos shown as a grid of thumbnails that open the full-size photo.
+
+    ``title_level="h3"`` shows the title as a heading, for bodies (reports) whose blocks are sections.
+    """
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120, default="")
+    images = blocks.ListBlock(GalleryImageBlock(), label=_("Photos"), min_num=1, max_num=40)
+    credit = blocks.CharBlock(
+        label=_("Credit"),
+        required=False,
+        max_length=120,
+        default="",
+        help_text=_("Photographer of the whole series."),
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["title_level"] = self.meta.title_level
+        return context
+
+    class Meta:
+        icon = "image"
+        template = "blocks/gallery_block.html"
+        label = _("Image gallery")
+        description = _("Several photos, for example of a session, shown as a grid.")
+        help_text = _("The alt text of each photo comes from its description in the image library.")
+        preview_value = _gallery_preview
+        title_level = None
 
 
 class QuoteBlock(blocks.StructBlock):

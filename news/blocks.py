@@ -4,36 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
 
-from home.blocks import BaseStreamBlock
-
-
-class GalleryImageBlock(blocks.StructBlock):
-    """One photo of a gallery; the alt text comes from the image library."""
-
-    image = ImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
-
-    class Meta:
-        icon = "image"
-        label = _("Photo")
-
-
-class GalleryBlock(blocks.StructBlock):
-    """A set of photos shown as a grid of thumbnails that open the full-size photo."""
-
-    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
-    images = blocks.ListBlock(GalleryImageBlock(), label=_("Photos"), min_num=2, max_num=24)
-    credit = blocks.CharBlock(
-        label=_("Credit"), required=False, max_length=120, help_text=_("Photographer of the whole series.")
-    )
-
-    class Meta:
-        icon = "image"
-        template = "blocks/gallery_block.html"
-        label = _("Image gallery")
-        description = _("Several photos, for example of a session, shown as a grid.")
+from home.blocks import BaseStreamBlock, GalleryBlock
 
 
 class DownloadBlock(blocks.StructBlock):
