@@ -8,12 +8,14 @@ waits, and lists can prefetch exactly these specs.
 """
 
 import logging
+from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_save
 from django_tasks import task
 from wagtail.images.models import Filter
+from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
 
@@ -32,12 +34,12 @@ IMAGE_BLOCK_SPECS = expand("width-{400,800,1200}", FORMATS)
 GALLERY_THUMBNAIL_SPECS = expand("fill-{240x180,480x360}", FORMATS)
 GALLERY_FULL_SPEC = "max-1600x1200"
 GALLERY_SPECS = (*GALLERY_THUMBNAIL_SPECS, GALLERY_FULL_SPEC)
-# templates/news/news_page.html: the lead image above the fold, as wide as the text column.
-NEWS_LEAD_SPECS = expand("fill-{640x360,1200x675}", FORMATS)
-# templates/news/includes/news_card.html (news lists, home page, related news) shows the one spec that
-# news.models.with_list_images prefetches; NEWS_CARD_SPECS are for the card once lists prefetch them.
+# The lead image of a news page: above the fold on its page (templates/news/news_page.html), as wide as
+# the text column, and the same files on the news cards once lists prefetch them (NEWS_CARD_SPECS).
+NEWS_LEAD_SPECS = expand("fill-{400x225,640x360,1200x675}", FORMATS)
+NEWS_CARD_SPECS = NEWS_LEAD_SPECS
+# templates/news/includes/news_card.html shows today the one spec news.models.with_list_images prefetches.
 NEWS_LIST_SPEC = "fill-640x360"
-NEWS_CARD_SPECS = expand("fill-{320x180,640x360}", FORMATS)
 # The share image of a news page (og:image) stays one plain file that every crawler reads.
 NEWS_SHARE_SPEC = "fill-1200x630"
 # templates/includes/partner_quote.html: a 3rem round portrait.
@@ -52,7 +54,6 @@ ALL_SPECS = tuple(
             *GALLERY_SPECS,
             *NEWS_LEAD_SPECS,
             NEWS_LIST_SPEC,
-            *NEWS_CARD_SPECS,
             NEWS_SHARE_SPEC,
             *QUOTE_PHOTO_SPECS,
             *NETWORK_LOGO_SPECS,
@@ -63,9 +64,9 @@ ALL_SPECS = tuple(
 
 # Which specs a use of an image needs, by the end of its path in the reference index
 # ("lead_image", "body.gallery.images.item.image", ...). Only the uses an image has are made: making
-# all 34 takes ~3 s per image (AVIF is most of it), the uses of a demo image about a third of that.
+# all of them takes ~3 s per image (AVIF is most of it), the uses of a demo image about a third.
 USES = (
-    ("lead_image", (*NEWS_LEAD_SPECS, NEWS_LIST_SPEC, *NEWS_CARD_SPECS, NEWS_SHARE_SPEC)),
+    ("lead_image", (*NEWS_LEAD_SPECS, NEWS_LIST_SPEC, NEWS_SHARE_SPEC)),
     ("gallery.images.item.image", GALLERY_SPECS),
     ("image.image", IMAGE_BLOCK_SPECS),
     ("photo", QUOTE_PHOTO_SPECS),
@@ -80,15 +81,17 @@ def specs_for_path(model_path):
     return ALL_SPECS  # a use this list does not know yet: make everything rather than miss one
 
 
+def specs_for_paths(model_paths):
+    return tuple(dict.fromkeys(spec for path in sorted(model_paths) for spec in specs_for_path(path)))
+
+
 def specs_for_image(image):
     """The specs of the uses the reference index knows; all of them for an image not used yet."""
     from wagtail.models import ReferenceIndex
 
     paths = set(ReferenceIndex.get_references_to(image).values_list("model_path", flat=True))
-    if not paths:
-        # A new upload: it is about to be used, and nobody knows where yet.
-        return ALL_SPECS
-    return tuple(dict.fromkeys(spec for path in sorted(paths) for spec in specs_for_path(path)))
+    # A new upload is about to be used, and nobody knows where yet.
+    return specs_for_paths(paths) if paths else ALL_SPECS
 
 
 def generate_renditions(image, specs=None):
@@ -112,17 +115,51 @@ def generate_image_renditions(image_id):
     return "done"
 
 
-def _enqueue_on_save(sender, instance, raw=False, **kwargs):
+@task()
+def generate_page_renditions(page_id):
+    """The renditions of the images a published page shows, for a library image used in a new place."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.images import get_image_model
+    from wagtail.models import Page, ReferenceIndex
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return "gone"
+    page = page.specific
+    # Wagtail updates the index of a saved page from its own task; this one must not run before it.
+    ReferenceIndex.create_or_update_for_object(page)
+    image_model = get_image_model()
+    references = ReferenceIndex.get_references_for_object(page).filter(
+        to_content_type=ContentType.objects.get_for_model(image_model)
+    )
+    paths = defaultdict(set)
+    for image_id, model_path in references.values_list("to_object_id", "model_path"):
+        paths[image_id].add(model_path)
+    for image in image_model.objects.filter(pk__in=paths):
+        try:
+            generate_renditions(image, specs_for_paths(paths[str(image.pk)]))
+        except (OSError, ValueError) as error:
+            logger.warning("Renditions of image %s failed: %s", image.pk, error)
+    return "done"
+
+
+def _enqueue_on_image_save(sender, instance, raw=False, **kwargs):
     if raw:  # fixtures and restores
         return
     image_id = instance.pk
     transaction.on_commit(lambda: generate_image_renditions.enqueue(image_id))
 
 
+def _enqueue_on_publish(sender, instance, **kwargs):
+    page_id = instance.pk
+    transaction.on_commit(lambda: generate_page_renditions.enqueue(page_id))
+
+
 def connect_signals():
-    """A new or changed image (file or focal point) gets its renditions from the task queue."""
+    """A new or changed image (file or focal point) and a published page get renditions from the queue."""
     image_model = getattr(settings, "WAGTAILIMAGES_IMAGE_MODEL", "wagtailimages.Image")
-    post_save.connect(_enqueue_on_save, sender=image_model, dispatch_uid="home.images.enqueue_on_save")
+    post_save.connect(_enqueue_on_image_save, sender=image_model, dispatch_uid="home.images.image_saved")
+    page_published.connect(_enqueue_on_publish, dispatch_uid="home.images.page_published")
 
 
 # Connected on import: home.blocks imports this module whenever the models load.

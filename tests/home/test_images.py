@@ -151,3 +151,18 @@ def test_generated_specs_follow_the_uses_of_an_image(demo_site):
     from home.demo import demo_image
 
     assert specs_for_image(demo_image("Nog niet gebruikt", seed=8)) == ALL_SPECS
+
+
+@pytest.mark.django_db
+def test_publishing_a_page_makes_the_renditions_of_its_images(demo_site, django_capture_on_commit_callbacks):
+    """A library image put in a gallery gets the gallery sizes when the page goes live, not on the first visit."""
+    page = news_page_with_gallery()
+    image = get_image_model().objects.exclude(pk=page.lead_image_id).order_by("pk").first()
+    image.renditions.all().delete()
+    photos = [{"image": image, "caption": ""}, {"image": page.lead_image, "caption": ""}]
+    page.body = [("gallery", {"title": "", "images": photos, "credit": ""})]
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    specs = set(image.renditions.values_list("filter_spec", flat=True))
+    assert set(GALLERY_SPECS) <= specs
+    assert not set(IMAGE_BLOCK_SPECS) & specs
