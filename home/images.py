@@ -2,9 +2,9 @@
 
 Every template that shows a library image uses one of the spec lists below, spelled exactly as the
 template tag expands it (``fill-{a,b}|format-{x,y}`` becomes one rendition per combination, in that
-order). The renditions are made once, by a task when an image is saved and by ``manage.py
-generate_renditions`` for what is already there, so that a page never encodes AVIF while a visitor
-waits, and lists can prefetch exactly these specs.
+order). The renditions are made once, by a task when an image is saved or a page published, and by
+``manage.py generate_renditions`` for what is already there, so that a page never encodes AVIF while a
+visitor waits, and lists can prefetch exactly these specs.
 """
 
 import logging

@@ -166,3 +166,30 @@ def test_publishing_a_page_makes_the_renditions_of_its_images(demo_site, django_
     specs = set(image.renditions.values_list("filter_spec", flat=True))
     assert set(GALLERY_SPECS) <= specs
     assert not set(IMAGE_BLOCK_SPECS) & specs
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("use", ["image_block", "partner_quote"])
+def test_templates_show_exactly_the_specs_that_were_made(locales, use):
+    """The spec lists of home.images and the tags in the templates name the same renditions."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    from home.blocks import ImageBlock
+    from home.demo import demo_image
+    from home.images import QUOTE_PHOTO_SPECS, generate_renditions
+
+    image = demo_image("Portret", seed=9, size=(600, 600))
+    if use == "image_block":
+        generate_renditions(image, IMAGE_BLOCK_SPECS)
+        html = ImageBlock().render({"image": image, "caption": "", "credit": ""})
+    else:
+        generate_renditions(image, QUOTE_PHOTO_SPECS)
+        quote = SimpleNamespace(
+            photo=image, quote="Samen", person_name="Pim", link="", role="", organisation=""
+        )
+        html = render_to_string("includes/partner_quote.html", {"quote": quote})
+    assert image.renditions.count() == len(IMAGE_BLOCK_SPECS if use == "image_block" else QUOTE_PHOTO_SPECS)
+    assert_modern_picture(pictures(str(html))[0])
+    assert 'loading="lazy"' in html
