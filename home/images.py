@@ -38,8 +38,6 @@ GALLERY_SPECS = (*GALLERY_THUMBNAIL_SPECS, GALLERY_FULL_SPEC)
 # the text column, and the same files on the news cards once lists prefetch them (NEWS_CARD_SPECS).
 NEWS_LEAD_SPECS = expand("fill-{400x225,640x360,1200x675}", FORMATS)
 NEWS_CARD_SPECS = NEWS_LEAD_SPECS
-# templates/news/includes/news_card.html shows today the one spec news.models.with_list_images prefetches.
-NEWS_LIST_SPEC = "fill-640x360"
 # The share image of a news page (og:image) stays one plain file that every crawler reads.
 NEWS_SHARE_SPEC = "fill-1200x630"
 # templates/includes/partner_quote.html: a 3rem round portrait.
@@ -53,7 +51,6 @@ ALL_SPECS = tuple(
             *IMAGE_BLOCK_SPECS,
             *GALLERY_SPECS,
             *NEWS_LEAD_SPECS,
-            NEWS_LIST_SPEC,
             NEWS_SHARE_SPEC,
             *QUOTE_PHOTO_SPECS,
             *NETWORK_LOGO_SPECS,
@@ -66,7 +63,7 @@ ALL_SPECS = tuple(
 # ("lead_image", "body.gallery.images.item.image", ...). Only the uses an image has are made: making
 # all of them takes ~3 s per image (AVIF is most of it), the uses of a demo image about a third.
 USES = (
-    ("lead_image", (*NEWS_LEAD_SPECS, NEWS_LIST_SPEC, NEWS_SHARE_SPEC)),
+    ("lead_image", (*NEWS_LEAD_SPECS, NEWS_SHARE_SPEC)),
     ("gallery.images.item.image", GALLERY_SPECS),
     ("image.image", IMAGE_BLOCK_SPECS),
     ("photo", QUOTE_PHOTO_SPECS),
@@ -160,7 +157,3 @@ def connect_signals():
     image_model = getattr(settings, "WAGTAILIMAGES_IMAGE_MODEL", "wagtailimages.Image")
     post_save.connect(_enqueue_on_image_save, sender=image_model, dispatch_uid="home.images.image_saved")
     page_published.connect(_enqueue_on_publish, dispatch_uid="home.images.page_published")
-
-
-# Connected on import: home.blocks imports this module whenever the models load.
-connect_signals()

@@ -18,9 +18,9 @@ from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
+from home.images import NETWORK_LOGO_SPECS
 from network.admin_forms import NetworkPageForm
 
-LOGO_FILTER = "max-160x120"
 DIRECTORY_PAGE_SIZE = 30
 
 # The route of the listing-request form under the directory, one slug per language; every slug
@@ -112,7 +112,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             .order_by("title")
             .select_related("locale")
             .prefetch_related(
-                Prefetch("logo", queryset=Image.objects.prefetch_renditions(LOGO_FILTER)),
+                Prefetch("logo", queryset=Image.objects.prefetch_renditions(*NETWORK_LOGO_SPECS)),
                 "sectors",
                 "municipalities",
                 "tags",

@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.chrome import landmark_page
+from home.images import NEWS_CARD_SPECS
 from home.models import Sector
 from news.blocks import NewsStreamBlock
 
@@ -29,15 +30,13 @@ NEWS_PER_PAGE = 10
 SLUG_RE = re.compile(r"[-\w]{1,100}")
 # Renditions of the lead image, made when a news page is published (see news.signals) so that lists
 # only read them: a list never generates renditions while a visitor waits.
-LIST_IMAGE_SPEC = "fill-640x360"
-PAGE_IMAGE_SPEC = "fill-1200x675"
 SHARE_IMAGE_SPEC = "fill-1200x630"
-LEAD_IMAGE_SPECS = (LIST_IMAGE_SPEC, PAGE_IMAGE_SPEC, SHARE_IMAGE_SPEC)
+LEAD_IMAGE_SPECS = (*NEWS_CARD_SPECS, SHARE_IMAGE_SPEC)
 
 
 def with_list_images(queryset):
     """News pages with their list image and its rendition, sectors and tags, in a fixed number of queries."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=LIST_IMAGE_SPEC)
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=NEWS_CARD_SPECS)
     return queryset.select_related("lead_image").prefetch_related(
         Prefetch("lead_image__renditions", queryset=renditions), "sectors", "tags"
     )

@@ -1,8 +1,7 @@
 from django_tasks import task
 from wagtail.images import get_image_model
 
-# The renditions a gallery block shows (templates/blocks/gallery_block.html).
-GALLERY_SPECS = ("fill-400x300", "max-1600x1200")
+from home.images import GALLERY_SPECS
 
 
 @task()
