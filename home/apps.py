@@ -6,8 +6,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Pr8werk"
 
     def ready(self):
+        from home import images
         from home.cache import connect_signals
         from home.routing import install_view_restriction_shortcut
 
         connect_signals()
+        images.connect_signals()
         install_view_restriction_shortcut()

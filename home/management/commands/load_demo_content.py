@@ -51,3 +51,5 @@ class Command(BaseCommand):
         quiet = io.StringIO()
         call_command("wagtail_update_index", verbosity=0, stdout=quiet)
         call_command("rebuild_references_index", verbosity=0, stdout=quiet)
+        # After the reference index: it tells which sizes each image's uses need.
+        call_command("generate_renditions", verbosity=0, stdout=quiet)
