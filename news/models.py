@@ -28,10 +28,6 @@ from news.blocks import NewsStreamBlock
 
 NEWS_PER_PAGE = 10
 SLUG_RE = re.compile(r"[-\w]{1,100}")
-# Renditions of the lead image, made when a news page is published (see news.signals) so that lists
-# only read them: a list never generates renditions while a visitor waits.
-SHARE_IMAGE_SPEC = "fill-1200x630"
-LEAD_IMAGE_SPECS = (*NEWS_CARD_SPECS, SHARE_IMAGE_SPEC)
 
 
 def with_list_images(queryset):

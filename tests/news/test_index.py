@@ -206,11 +206,14 @@ def test_index_queries_do_not_grow_with_the_number_of_items(
 
 
 @pytest.mark.django_db
-def test_list_images_are_prefetched_renditions(client, add_news, lead_image):
-    """Publishing makes the renditions, so the list only reads them."""
+def test_list_images_are_prefetched_renditions(
+    client, add_news, lead_image, django_capture_on_commit_callbacks
+):
+    """Publishing makes the renditions (a task after the commit), so the list only reads them."""
     from wagtail.images.models import Rendition
 
-    add_news("nl", "Met beeld", image=lead_image)
+    with django_capture_on_commit_callbacks(execute=True):
+        add_news("nl", "Met beeld", image=lead_image)
     specs = set(Rendition.objects.filter(image=lead_image).values_list("filter_spec", flat=True))
     assert {"fill-640x360|format-avif", "fill-1200x675|format-jpeg", "fill-1200x630"} <= specs
     html = client.get("/nieuws/").content.decode()
