@@ -3,8 +3,6 @@
 Written from the facts of the 2012 news report of the first Pr8werk sessions.
 """
 
-import hashlib
-
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
@@ -377,30 +375,6 @@ ACCESSIBILITY_BODY = {
     ),
 }
 
-# Statements an earlier demo loader wrote (first 16 hex digits of their SHA-256). A page that still
-# shows one of these gets the current text on a re-run; one an editor has changed is left alone.
-SUPERSEDED_ACCESSIBILITY_BODIES = {
-    "cafe03a89ce6b0ac",
-    "f04033107f4968b3",
-    "e272721812255120",
-}
-
-
-def _refresh_accessibility_statement(pages):
-    for code, page in pages.items():
-        page.refresh_from_db()
-        if page.has_unpublished_changes:
-            continue
-        blocks = list(page.body)
-        if len(blocks) != 1 or blocks[0].block_type != "paragraph":
-            continue
-        digest = hashlib.sha256(blocks[0].value.source.encode()).hexdigest()[:16]
-        if digest not in SUPERSEDED_ACCESSIBILITY_BODIES:
-            continue
-        page.body = [{"type": "paragraph", "value": ACCESSIBILITY_BODY[code]}]
-        page.save_revision().publish()
-
-
 FOOTER = {
     "nl": p(
         "Pr8werk: meer werk voor zelfstandige professionals in de Achterhoek. Een initiatief van "
@@ -497,7 +471,6 @@ def load(command):
             },
         },
     )
-    _refresh_accessibility_statement(accessibility)
     _home_call_to_action(homes, about)
     footer = translated_snippet(FooterText, {}, {code: {"text": text} for code, text in FOOTER.items()})
 

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
@@ -42,10 +42,6 @@ class Sector(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-    @classmethod
-    def for_active_locale(cls):
-        return cls.objects.filter(locale=Locale.get_active())
 
     @classmethod
     def in_locale(cls, locale_id):
