@@ -4,6 +4,8 @@ Playwright's own browser download does not work here, so the system Chromium is 
 """
 
 import os
+import threading
+import time
 
 import pytest
 
@@ -34,7 +36,8 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
+def page(browser, live_site):
+    # Asking for live_site here makes the browser close before the live site is torn down.
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -48,9 +51,53 @@ def live_site(live_server, transactional_db, settings):
     from django.core.management import call_command
     from wagtail.models import Site
 
+    httpd = live_server.thread.httpd
+    if not isinstance(httpd.get_app(), _RequestsInFlight):
+        httpd.set_app(_RequestsInFlight(httpd.get_app()))
     call_command("load_demo_content", verbosity=0)
     Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
-    return live_server
+    yield live_server
+    # The server thread shares the in-memory SQLite connection; a request still being served
+    # (an image the closed browser had asked for) would lock the tables the flush empties.
+    httpd.get_app().wait_until_idle()
+
+
+class _RequestsInFlight:
+    """WSGI wrapper that knows whether the live server is still serving a request."""
+
+    def __init__(self, app):
+        self.app = app
+        self.count = 0
+        self.changed = threading.Condition()
+
+    def __call__(self, environ, start_response):
+        with self.changed:
+            self.count += 1
+        try:
+            result = self.app(environ, start_response)
+            try:
+                # Buffered, so that the database work of a streamed response is done here too.
+                return list(result)
+            finally:
+                if hasattr(result, "close"):
+                    result.close()
+        finally:
+            with self.changed:
+                self.count -= 1
+                self.changed.notify_all()
+
+    def wait_until_idle(self, timeout=30, quiet=0.2):
+        deadline = time.monotonic() + timeout
+        with self.changed:
+            while time.monotonic() < deadline:
+                if self.count == 0:
+                    # A connection accepted just before the browser closed may not have reached
+                    # the application yet; idle means idle for a moment.
+                    if not self.changed.wait(quiet) and self.count == 0:
+                        return
+                else:
+                    self.changed.wait(max(0, deadline - time.monotonic()))
+        raise AssertionError(f"the live server still serves {self.count} request(s) after {timeout}s")
 
 
 def axe_violations(page):
