@@ -160,6 +160,20 @@ def test_robots_txt_points_to_the_sitemap(client):
 
 
 @pytest.mark.django_db
+def test_favicon_is_linked_and_the_old_address_needs_no_database(
+    demo_site, client, django_assert_num_queries
+):
+    html = client.get("/en/").content.decode()
+    icon = html.split('<link rel="icon" href="')[1].split('"')[0]
+    assert icon.startswith("/static/img/favicon") and icon.endswith(".svg")
+
+    with django_assert_num_queries(0):
+        response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == icon
+
+
+@pytest.mark.django_db
 def test_home_page_describes_the_organisation_as_json_ld(demo_site, client):
     import json
 
