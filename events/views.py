@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events.forms import RegistrationForm
@@ -149,6 +150,7 @@ def sign_up(request, page, form):
     return redirect("events:registration", token=registration.token())
 
 
+@never_cache  # a person's name and address: no cache may keep this page
 @require_http_methods(["GET", "POST"])
 def registration_detail(request, token):
     """A registration's own page: status, the session, and the cancel button."""

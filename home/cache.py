@@ -122,6 +122,9 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_CACHE_MAX_AGE", 60))
             cache.set(key, response, page_cache_timeout())  # template responses are rendered by now
             response["X-Cache"] = "MISS"
+        elif response.status_code == 200 and not response.has_header("Cache-Control"):
+            # A live page (a form with this visitor's CSRF token): a proxy must not keep it either.
+            patch_cache_control(response, private=True, no_cache=True)
         return response
 
     def is_cacheable_request(self, request):

@@ -83,6 +83,57 @@ def test_pages_with_a_form_are_never_cached(settings):
     cache.clear()
 
 
+@pytest.mark.django_db
+def test_real_live_pages_are_kept_by_no_cache(demo_site, client, page_cache):
+    """The session page (sign-up form, seats left) and the listing request form stay live everywhere."""
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
+    for path in (session.url, "/netwerken/aanmelden/", "/en/networks/request-listing/"):
+        first = client.get(path)
+        assert first.status_code == 200, path
+        assert 'name="csrfmiddlewaretoken"' in first.content.decode(), path
+        second = client.get(path)
+        assert "X-Cache" not in second, path
+        assert "private" in second["Cache-Control"] and "no-cache" in second["Cache-Control"], path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("past", [False, True])
+def test_a_registration_page_is_never_cached(demo_site, client, page_cache, past):
+    """It shows a person's name and address, also once the session has taken place and has no form."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from events.models import EventPage, Registration
+
+    sessions = EventPage.objects.live().filter(locale__language_code="nl")
+    now = timezone.now()
+    session = (
+        sessions.filter(end__lt=now) if past else sessions.filter(start__gt=now + timedelta(days=1))
+    ).first()
+    registration = Registration.objects.create(
+        event=session,
+        name="Anna de Vries",
+        email="anna@example.org",
+        role=Registration.Role.choices[0][0],
+        consent_text="Ik ga akkoord.",
+        language="nl",
+        status=Registration.Status.CONFIRMED,
+    )
+    path = reverse("events:registration", kwargs={"token": registration.token()})
+    for _ in range(2):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "anna@example.org" in response.content.decode()
+        assert "X-Cache" not in response
+        assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
 def test_error_responses_are_not_cached(settings):
     settings.PAGE_CACHE_DISABLED = False
     cache.clear()
