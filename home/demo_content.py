@@ -326,12 +326,13 @@ ACCESSIBILITY_BODY = {
     "nl": p(
         "Iedereen moet deze site kunnen gebruiken, ook met een schermlezer, alleen het toetsenbord of "
         "een vergroting. We streven naar WCAG 2.1 niveau AA.",
-        "<b>Wat we testen.</b> Bij iedere wijziging draaien automatische tests. axe-core controleert "
-        "elke pagina uit de sitemap in het Nederlands, Engels en Duits op de regels van WCAG 2.1 A en "
-        "AA, zoals kleurcontrast, labels bij velden en de taal van de pagina. De W3C-validator (Nu Html "
-        "Checker) controleert dat elke pagina geldige HTML is. Een browsertest meldt zich met alleen "
-        "het toetsenbord aan voor een bijeenkomst en annuleert weer; daarbij moet de eerste Tab op de "
-        "link naar de inhoud komen en moet de focus bij elke stap zichtbaar zijn.",
+        "<b>Wat we testen.</b> Bij iedere wijziging draaien automatische tests. axe-core controleert elke "
+        "pagina uit de sitemap in het Nederlands, Engels en Duits op de regels van WCAG 2.1 A en AA en op "
+        "zijn eigen regels voor goede praktijk, zoals kleurcontrast, labels bij velden en de taal van de "
+        "pagina. De W3C-validator (Nu Html Checker) controleert dat elke pagina geldige HTML is. Een "
+        "browsertest meldt zich met alleen het toetsenbord aan voor een bijeenkomst en annuleert weer; "
+        "daarbij moet de eerste Tab op de link naar de inhoud komen en moet de focus bij elke stap "
+        "zichtbaar zijn.",
         "<b>Wat nog niet goed is.</b> Automatische tests vinden niet alle problemen. We hebben de site "
         "nog niet met schermlezers en niet met 400% vergroting getest, en ook niet door mensen met een "
         "beperking laten gebruiken. Met het toetsenbord testen we alleen het aanmelden en annuleren. "
@@ -344,11 +345,11 @@ ACCESSIBILITY_BODY = {
         "Everyone should be able to use this site, also with a screen reader, the keyboard alone or "
         "magnification. We aim for WCAG 2.1 level AA.",
         "<b>What we test.</b> Automated tests run with every change. axe-core checks every page of the "
-        "sitemap in Dutch, English and German against the WCAG 2.1 A and AA rules, such as colour "
-        "contrast, labels on fields and the language of the page. The W3C validator (Nu Html Checker) "
-        "checks that every page is valid HTML. A browser test signs up for a session with the keyboard "
-        "alone and cancels again; on the way the first Tab must reach the link that skips to the "
-        "content, and focus must be visible at every step.",
+        "sitemap in Dutch, English and German against the WCAG 2.1 A and AA rules and its own "
+        "best-practice rules, such as colour contrast, labels on fields and the language of the page. The "
+        "W3C validator (Nu Html Checker) checks that every page is valid HTML. A browser test signs up "
+        "for a session with the keyboard alone and cancels again; on the way the first Tab must reach the "
+        "link that skips to the content, and focus must be visible at every step.",
         "<b>What is not right yet.</b> Automated tests do not find every problem. We have not yet tested "
         "the site with screen readers or at 400% zoom, nor had it used by people with disabilities. "
         "With the keyboard we only test signing up and cancelling. Documents (PDF) and descriptions of "
@@ -360,11 +361,12 @@ ACCESSIBILITY_BODY = {
         "Alle sollen diese Website nutzen können, auch mit Screenreader, nur mit der Tastatur oder mit "
         "Vergrößerung. Wir streben WCAG 2.1 Stufe AA an.",
         "<b>Was wir testen.</b> Bei jeder Änderung laufen automatische Tests. axe-core prüft jede Seite "
-        "der Sitemap auf Niederländisch, Englisch und Deutsch nach den Regeln von WCAG 2.1 A und AA, "
-        "etwa Farbkontrast, Beschriftung von Feldern und die Sprache der Seite. Der W3C-Validator (Nu "
-        "Html Checker) prüft, dass jede Seite gültiges HTML ist. Ein Browsertest meldet sich nur mit "
-        "der Tastatur zu einem Treffen an und storniert wieder; dabei muss die erste Tab-Taste den Link "
-        "zum Inhalt erreichen und der Fokus bei jedem Schritt sichtbar sein.",
+        "der Sitemap auf Niederländisch, Englisch und Deutsch nach den Regeln von WCAG 2.1 A und AA und "
+        "nach seinen eigenen Best-Practice-Regeln, etwa Farbkontrast, Beschriftung von Feldern und die "
+        "Sprache der Seite. Der W3C-Validator (Nu Html Checker) prüft, dass jede Seite gültiges HTML ist. "
+        "Ein Browsertest meldet sich nur mit der Tastatur zu einem Treffen an und storniert wieder; dabei "
+        "muss die erste Tab-Taste den Link zum Inhalt erreichen und der Fokus bei jedem Schritt sichtbar "
+        "sein.",
         "<b>Was noch nicht gut ist.</b> Automatische Tests finden nicht alle Probleme. Wir haben die "
         "Website noch nicht mit Screenreadern und nicht mit 400 % Vergrößerung getestet und auch nicht "
         "von Menschen mit Behinderungen nutzen lassen. Mit der Tastatur testen wir nur Anmelden und "

@@ -101,10 +101,16 @@ class _RequestsInFlight:
 
 
 def axe_violations(page):
-    """axe-core violations of WCAG 2.0/2.1 A and AA on the current page."""
+    """axe-core violations of WCAG 2.0/2.1 A and AA and of its best practices on the current page."""
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(
-        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+        page,
+        options={
+            "runOnly": {
+                "type": "tag",
+                "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+            }
+        },
     )
     return results.response["violations"]
