@@ -6,7 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Pr8werk"
 
     def ready(self):
-        from home import images
+        from home import checks, images  # noqa: F401 - checks registers itself
         from home.cache import connect_signals
         from home.routing import install_view_restriction_shortcut
 

@@ -36,10 +36,27 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path):
             "CSRF_TRUSTED_ORIGINS": "https://www.pr8werk.nl",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             "SITE_BASE_URL": "https://www.pr8werk.nl",
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_deployment_checklist_warns_about_a_cache_of_one_process(tmp_path):
+    result = run_manage(
+        "check",
+        "--deploy",
+        env_overrides={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "x7$Jq9!vLr2#pW8zT4^mN6&bY1*cF5@hK3(dS0)gA9-eU2+iO7=wQ4~rZ8",
+            "ALLOWED_HOSTS": "www.pr8werk.nl",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+            "REDIS_URL": "",
+        },
+    )
+    assert "home.W001" in result.stdout + result.stderr
+    assert "Set REDIS_URL" in result.stdout + result.stderr
 
 
 def test_wsgi_defaults_to_production_and_manage_to_dev():
