@@ -153,6 +153,25 @@ def test_sitemap_lists_pages_of_every_language(demo_site, client):
 
 
 @pytest.mark.django_db
+def test_sitemap_names_the_translations_of_each_page(demo_site, client):
+    import re
+
+    xml = client.get("/sitemap.xml").content.decode()
+    site = re.search(r"<loc>(https?://[^/]+)/</loc>", xml).group(1)
+    entry = re.search(rf"<url><loc>{site}/en/about/</loc>.*?</url>", xml).group(0)
+    for code, path in (
+        ("nl", "/over-pr8werk/"),
+        ("en", "/en/about/"),
+        ("de", "/de/ueber-pr8werk/"),
+        ("x-default", "/over-pr8werk/"),
+    ):
+        assert f'<xhtml:link rel="alternate" hreflang="{code}" href="{site}{path}"/>' in entry
+    assert xml.count("<url>") == xml.count('hreflang="x-default"'), (
+        "every demo page exists in three languages"
+    )
+
+
+@pytest.mark.django_db
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
