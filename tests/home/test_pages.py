@@ -153,6 +153,22 @@ def test_sitemap_lists_pages_of_every_language(demo_site, client):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "canonical"),
+    [
+        ("/en/about/", "/en/about/"),
+        ("/nieuws/?page=2", "/nieuws/?page=2"),
+        ("/nieuws/?page=1", "/nieuws/"),
+        ("/nieuws/?sector=overheid", "/nieuws/"),
+        ("/nieuws/?sector=overheid&page=2", "/nieuws/"),
+    ],
+)
+def test_canonical_url_names_the_page_itself_and_its_later_pages(demo_site, client, path, canonical):
+    html = client.get(path).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{canonical}">' in html
+
+
+@pytest.mark.django_db
 def test_sitemap_names_the_translations_of_each_page(demo_site, client):
     import re
 
