@@ -16,6 +16,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "pagecache:generation"
+# Sign-ups change what pages show (seats left) but not which pages exist, their menus or their
+# addresses: they get a counter of their own, so that a sign-up empties the page cache but keeps
+# the remembered chrome and routes warm.
+LIVE_GENERATION_KEY = "pagecache:live-generation"
+LIVE_MODELS = {("events", "registration")}
 # Apps whose rows are content a public page may show: any save or delete empties the cache.
 CONTENT_APPS = {
     "home",
@@ -34,6 +39,10 @@ IGNORED_MODELS = {
     ("wagtailcore", "modellogentry"),
     # Renditions are made while pages render; they change no content.
     ("wagtailimages", "rendition"),
+    # Mail logs, listing requests and reminders are never shown on a public page.
+    ("events", "registrationmail"),
+    ("network", "listingrequest"),
+    ("network", "freshnessreminder"),
 }
 
 
@@ -41,12 +50,19 @@ def page_cache_timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
+def current_generation(key=GENERATION_KEY):
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, None)
-        generation = cache.get(GENERATION_KEY, 1)
+        cache.add(key, 1, None)
+        generation = cache.get(key, 1)
     return generation
+
+
+def _bump(key):
+    try:
+        cache.incr(key)
+    except ValueError:  # not there yet (or evicted): a fresh counter also misses every old key
+        cache.set(key, 2, None)
 
 
 _MISSING = object()
@@ -73,10 +89,10 @@ def invalidate_page_cache(**kwargs):
         meta.app_label not in CONTENT_APPS or (meta.app_label, meta.model_name) in IGNORED_MODELS
     ):
         return
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # not there yet (or evicted): a fresh counter also misses every old key
-        cache.set(GENERATION_KEY, 2, None)
+    if meta is not None and (meta.app_label, meta.model_name) in LIVE_MODELS:
+        _bump(LIVE_GENERATION_KEY)
+    else:
+        _bump(GENERATION_KEY)
 
 
 def invalidate_on_any(**kwargs):
@@ -146,4 +162,5 @@ class AnonymousPageCacheMiddleware:
     def key_for(self, request):
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode()).hexdigest()
-        return f"pagecache:{current_generation()}:{request.method}:{digest}"
+        generations = f"{current_generation()}.{current_generation(LIVE_GENERATION_KEY)}"
+        return f"pagecache:{generations}:{request.method}:{digest}"

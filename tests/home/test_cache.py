@@ -134,6 +134,32 @@ def test_a_registration_page_is_never_cached(demo_site, client, page_cache, past
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
+@pytest.mark.django_db
+def test_a_sign_up_renews_cached_pages_but_keeps_menus_and_routes_warm(
+    demo_site, client, page_cache, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    from events.models import EventPage, Registration
+
+    client.get("/agenda/")
+    assert client.get("/agenda/")["X-Cache"] == "HIT"
+    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
+    Registration.objects.create(
+        event=session,
+        name="Anna de Vries",
+        email="anna@example.org",
+        role=Registration.Role.choices[0][0],
+        consent_text="Ik ga akkoord.",
+        language="nl",
+        status=Registration.Status.CONFIRMED,
+    )
+    # A first render after a publish costs ~22 queries here; after a sign-up only the page's own.
+    with django_assert_max_num_queries(12):
+        response = client.get("/agenda/")
+    assert response["X-Cache"] == "MISS"
+
+
 def test_error_responses_are_not_cached(settings):
     settings.PAGE_CACHE_DISABLED = False
     cache.clear()
