@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from events.models import next_scheduled_change
+        from home.cache import register_scheduled_change
+
+        register_scheduled_change(next_scheduled_change)

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -333,6 +333,17 @@ class EventPage(RoutablePageMixin, Page):
         from events.ical import calendar_response, events_calendar
 
         return calendar_response(events_calendar([self], request=request), f"{self.slug}.ics")
+
+
+SCHEDULE_FIELDS = ("signup_opens", "signup_closes", "start", "end")
+
+
+def next_scheduled_change(now):
+    """The next moment a session's sign-up opens or closes, or a session starts or ends."""
+    moments = EventPage.objects.live().aggregate(
+        **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in SCHEDULE_FIELDS}
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
 
 
 class RegistrationQuerySet(models.QuerySet):

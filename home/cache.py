@@ -9,10 +9,12 @@ part of every key, so all cached pages are dropped at once, in every process tha
 """
 
 import hashlib
+import math
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 GENERATION_KEY = "pagecache:generation"
@@ -82,6 +84,31 @@ def remembered(name, build, timeout=3600):
     return value
 
 
+_SCHEDULE_HOOKS = []
+
+
+def register_scheduled_change(hook):
+    """hook(now) returns the next moment at which a public page changes by the clock alone, or None.
+
+    Sign-up opening and closing, a session starting: no row changes then, so nothing empties the
+    cache. Cached pages expire at that moment instead.
+    """
+    _SCHEDULE_HOOKS.append(hook)
+    return hook
+
+
+def seconds_until_scheduled_change():
+    now = timezone.now()
+    key = f"next-scheduled-change:{current_generation()}"
+    moment = cache.get(key, _MISSING)
+    if moment is _MISSING or (moment is not None and moment <= now):
+        moment = min((m for hook in _SCHEDULE_HOOKS if (m := hook(now)) is not None), default=None)
+        cache.set(key, moment, 3600)
+    if moment is None:
+        return None
+    return max(1, math.ceil((moment - now).total_seconds()))
+
+
 def invalidate_page_cache(**kwargs):
     sender = kwargs.get("sender")
     meta = getattr(sender, "_meta", None)
@@ -134,9 +161,14 @@ class AnonymousPageCacheMiddleware:
             return cached
         response = self.get_response(request)
         if self.is_cacheable_response(request, response):
+            timeout = page_cache_timeout()
+            max_age = getattr(settings, "PAGE_CACHE_MAX_AGE", 60)
+            until_change = seconds_until_scheduled_change()
+            if until_change is not None:
+                timeout, max_age = min(timeout, until_change), min(max_age, until_change)
             patch_vary_headers(response, ["Cookie"])
-            patch_cache_control(response, public=True, max_age=getattr(settings, "PAGE_CACHE_MAX_AGE", 60))
-            cache.set(key, response, page_cache_timeout())  # template responses are rendered by now
+            patch_cache_control(response, public=True, max_age=max_age)
+            cache.set(key, response, timeout)  # template responses are rendered by now
             response["X-Cache"] = "MISS"
         elif response.status_code == 200 and not response.has_header("Cache-Control"):
             # A live page (a form with this visitor's CSRF token): a proxy must not keep it either.

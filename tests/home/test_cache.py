@@ -160,6 +160,31 @@ def test_a_sign_up_renews_cached_pages_but_keeps_menus_and_routes_warm(
     assert response["X-Cache"] == "MISS"
 
 
+@pytest.mark.django_db
+def test_a_cached_agenda_expires_when_sign_up_closes_by_the_clock(demo_site, client, page_cache):
+    """No row changes when sign-up closes; the cached pages expire at that moment instead."""
+    import time
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
+    session.signup_closes = timezone.now() + timedelta(seconds=2)
+    session.save_revision().publish()
+
+    first = client.get("/agenda/")
+    assert first["X-Cache"] == "MISS"
+    assert int(first["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 2
+    assert client.get("/agenda/")["X-Cache"] == "HIT"
+    time.sleep(2.5)
+    later = client.get("/agenda/")
+    assert later["X-Cache"] == "MISS"
+    closed = "event-state--closed"
+    assert later.content.decode().count(closed) == first.content.decode().count(closed) + 1
+
+
 def test_error_responses_are_not_cached(settings):
     settings.PAGE_CACHE_DISABLED = False
     cache.clear()
