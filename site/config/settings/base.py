@@ -149,6 +149,23 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 PAGE_CACHE_DISABLED = env_bool("PAGE_CACHE_DISABLED", False)
 
+# A proxy or CDN in front of the site is purged on publish and sign-up (home/purge.py).
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+# Translations have slugs of their own: Wagtail's rewriting of a URL's /<language>/ prefix into
+# every other language would purge addresses that do not exist.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
