@@ -108,3 +108,32 @@ def test_header_has_a_search_box_in_every_language(client, home_pages):
 def test_search_page_switches_language_keeping_the_query(client, searchable):
     html = client.get("/zoeken/", {"q": "wehl"}).content.decode()
     assert 'href="/en/search/?q=wehl"' in html
+
+
+@pytest.mark.django_db
+def test_search_queries_do_not_grow_with_the_number_of_results(client, add_news, django_assert_num_queries):
+    """A page of results from 5 or from 200 matches: the same queries, within the budget of 12."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.news.conftest import empty_shared_caches
+
+    def add(count, offset):
+        for number in range(count):
+            add_news(
+                "nl", f"Zwermsessie {offset + number}", body="Opbrengst van de thematafel.", revision=False
+            )
+
+    url = "/zoeken/?q=thematafel"
+    add(5, 0)
+    empty_shared_caches(client, url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as with_five:
+        assert len(result_urls(client.get(url))) == 5
+    queries_with_five = len(with_five)
+    assert queries_with_five <= 12
+    add(195, 5)
+    empty_shared_caches(client, url)
+    client.get(url)
+    with django_assert_num_queries(queries_with_five):
+        assert len(result_urls(client.get(url))) == 10
