@@ -58,3 +58,38 @@ def demo_site(db, demo_snapshot):
 @pytest.fixture
 def admin_user(django_user_model):
     return django_user_model.objects.create_superuser("staff", "staff@example.org", "secret-pass-123")
+
+
+@pytest.fixture
+def upcoming_session(db):
+    """``upcoming_session("en")``: a live session in that language that has not started yet."""
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    def find(language="nl"):
+        return (
+            EventPage.objects.live().filter(locale__language_code=language, start__gt=timezone.now()).first()
+        )
+
+    return find
+
+
+@pytest.fixture
+def make_registration(db):
+    """``make_registration(session, **fields)``: a confirmed registration, stored without the sign-up flow."""
+    from events.models import Registration
+
+    def make(session, **fields):
+        values = {
+            "name": "Anna de Vries",
+            "email": "anna@example.org",
+            "role": Registration.Role.choices[0][0],
+            "consent_text": "Ik ga akkoord met de privacyverklaring.",
+            "language": session.locale.language_code,
+            "status": Registration.Status.CONFIRMED,
+            **fields,
+        }
+        return Registration.objects.create(event=session, **values)
+
+    return make

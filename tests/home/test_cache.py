@@ -84,13 +84,9 @@ def test_pages_with_a_form_are_never_cached(settings):
 
 
 @pytest.mark.django_db
-def test_real_live_pages_are_kept_by_no_cache(demo_site, client, page_cache):
+def test_real_live_pages_are_kept_by_no_cache(demo_site, client, page_cache, upcoming_session):
     """The session page (sign-up form, seats left) and the listing request form stay live everywhere."""
-    from django.utils import timezone
-
-    from events.models import EventPage
-
-    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
+    session = upcoming_session()
     for path in (session.url, "/netwerken/aanmelden/", "/en/networks/request-listing/"):
         first = client.get(path)
         assert first.status_code == 200, path
@@ -102,29 +98,21 @@ def test_real_live_pages_are_kept_by_no_cache(demo_site, client, page_cache):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("past", [False, True])
-def test_a_registration_page_is_never_cached(demo_site, client, page_cache, past):
+def test_a_registration_page_is_never_cached(demo_site, client, page_cache, make_registration, past):
     """It shows a person's name and address, also once the session has taken place and has no form."""
     from datetime import timedelta
 
     from django.urls import reverse
     from django.utils import timezone
 
-    from events.models import EventPage, Registration
+    from events.models import EventPage
 
     sessions = EventPage.objects.live().filter(locale__language_code="nl")
     now = timezone.now()
     session = (
         sessions.filter(end__lt=now) if past else sessions.filter(start__gt=now + timedelta(days=1))
     ).first()
-    registration = Registration.objects.create(
-        event=session,
-        name="Anna de Vries",
-        email="anna@example.org",
-        role=Registration.Role.choices[0][0],
-        consent_text="Ik ga akkoord.",
-        language="nl",
-        status=Registration.Status.CONFIRMED,
-    )
+    registration = make_registration(session)
     path = reverse("events:registration", kwargs={"token": registration.token()})
     for _ in range(2):
         response = client.get(path)
@@ -136,24 +124,11 @@ def test_a_registration_page_is_never_cached(demo_site, client, page_cache, past
 
 @pytest.mark.django_db
 def test_a_sign_up_renews_cached_pages_but_keeps_menus_and_routes_warm(
-    demo_site, client, page_cache, django_assert_max_num_queries
+    demo_site, client, page_cache, upcoming_session, make_registration, django_assert_max_num_queries
 ):
-    from django.utils import timezone
-
-    from events.models import EventPage, Registration
-
     client.get("/agenda/")
     assert client.get("/agenda/")["X-Cache"] == "HIT"
-    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
-    Registration.objects.create(
-        event=session,
-        name="Anna de Vries",
-        email="anna@example.org",
-        role=Registration.Role.choices[0][0],
-        consent_text="Ik ga akkoord.",
-        language="nl",
-        status=Registration.Status.CONFIRMED,
-    )
+    make_registration(upcoming_session())
     # A first render after a publish costs ~22 queries here; after a sign-up only the page's own.
     with django_assert_max_num_queries(12):
         response = client.get("/agenda/")
@@ -161,16 +136,16 @@ def test_a_sign_up_renews_cached_pages_but_keeps_menus_and_routes_warm(
 
 
 @pytest.mark.django_db
-def test_a_cached_agenda_expires_when_sign_up_closes_by_the_clock(demo_site, client, page_cache):
+def test_a_cached_agenda_expires_when_sign_up_closes_by_the_clock(
+    demo_site, client, page_cache, upcoming_session
+):
     """No row changes when sign-up closes; the cached pages expire at that moment instead."""
     import time
     from datetime import timedelta
 
     from django.utils import timezone
 
-    from events.models import EventPage
-
-    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
+    session = upcoming_session()
     session.signup_closes = timezone.now() + timedelta(seconds=2)
     session.save_revision().publish()
 

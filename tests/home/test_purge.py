@@ -41,22 +41,12 @@ def test_publishing_a_news_item_purges_it_its_translations_and_the_lists_above(
 
 
 @pytest.mark.django_db
-def test_a_sign_up_purges_the_agenda_and_home_pages(demo_site, proxy, django_capture_on_commit_callbacks):
-    from django.utils import timezone
-
-    from events.models import EventPage, Registration
-
-    session = EventPage.objects.live().filter(locale__language_code="nl", start__gt=timezone.now()).first()
+def test_a_sign_up_purges_the_agenda_and_home_pages(
+    demo_site, proxy, upcoming_session, make_registration, django_capture_on_commit_callbacks
+):
+    session = upcoming_session()
     with django_capture_on_commit_callbacks(execute=True):
-        Registration.objects.create(
-            event=session,
-            name="Anna de Vries",
-            email="anna@example.org",
-            role=Registration.Role.choices[0][0],
-            consent_text="Ik ga akkoord.",
-            language="nl",
-            status=Registration.Status.CONFIRMED,
-        )
+        make_registration(session)
     assert {session.url, "/agenda/", "/en/agenda/", "/"} <= paths(proxy)
 
 

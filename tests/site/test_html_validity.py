@@ -26,7 +26,7 @@ EXTRA_PATHS = [
 
 
 @pytest.mark.django_db
-def test_every_page_is_valid_html(demo_site, client, tmp_path):
+def test_every_page_is_valid_html(demo_site, client, tmp_path, upcoming_session, make_registration):
     java = shutil.which("java")
     assert java, "Java is needed for the HTML validator; `make test` installs it"
     paths = sitemap_paths(client) + EXTRA_PATHS
@@ -38,7 +38,8 @@ def test_every_page_is_valid_html(demo_site, client, tmp_path):
         file = tmp_path / f"page-{number}.html"
         file.write_bytes(response.content)
         files[file.name] = path
-    for number, (label, content) in enumerate(_forms_in_use(client)):
+    forms_in_use = _forms_in_use(client, upcoming_session("en"), make_registration)
+    for number, (label, content) in enumerate(forms_in_use):
         file = tmp_path / f"form-{number}.html"
         file.write_bytes(content)
         files[file.name] = label
@@ -67,14 +68,10 @@ def test_every_page_is_valid_html(demo_site, client, tmp_path):
     assert not problems, "\n".join(problems)
 
 
-def _forms_in_use(client):
+def _forms_in_use(client, session, make_registration):
     """Forms as a visitor sees them after sending them with mistakes, and a registration's own page."""
     from django.urls import reverse
-    from django.utils import timezone
 
-    from events.models import EventPage, Registration
-
-    session = EventPage.objects.live().filter(locale__language_code="en", start__gt=timezone.now()).first()
     response = client.post(session.url, {"name": "", "email": "not-an-address", "role": ""})
     assert b'aria-invalid="true"' in response.content
     yield f"POST {session.url} with mistakes", response.content
@@ -83,15 +80,7 @@ def _forms_in_use(client):
     assert b'aria-invalid="true"' in response.content
     yield "POST /netwerken/aanmelden/ with mistakes", response.content
 
-    registration = Registration.objects.create(
-        event=session,
-        name="Anna de Vries",
-        email="anna@example.org",
-        role=Registration.Role.choices[0][0],
-        consent_text="I agree.",
-        language="en",
-        status=Registration.Status.CONFIRMED,
-    )
+    registration = make_registration(session)
     path = reverse("events:registration", kwargs={"token": registration.token()})
     response = client.get(path)
     assert response.status_code == 200
