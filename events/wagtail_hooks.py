@@ -47,7 +47,9 @@ class RegistrationPermissionPolicy(ModelPermissionPolicy):
     """Registrations come from the public form only: staff see, correct, export, cancel and promote."""
 
     def user_has_permission(self, user, action):
-        if action == "add":
+        # Deleting would free a seat without moving up the waiting list or mailing anyone; staff
+        # cancel instead, and the purge command erases personal data after the session.
+        if action in ("add", "delete"):
             return False
         return super().user_has_permission(user, action)
 

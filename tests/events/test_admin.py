@@ -122,6 +122,22 @@ def test_staff_cannot_add_registrations_by_hand(client, admin_user, sessions):
     assert client.get(INDEX + "new/").status_code in (302, 403)
 
 
+def test_staff_cannot_delete_registrations(client, admin_user, sessions):
+    """Deleting would free a seat without moving up the waiting list or mailing anyone: staff cancel."""
+    first, _second = sessions
+    anne, bert = Registration.objects.filter(event=first).order_by("pk")
+    client.force_login(admin_user)
+
+    assert f"{INDEX}delete/{anne.pk}/" not in client.get(f"{INDEX}edit/{anne.pk}/").content.decode()
+    assert f"{INDEX}delete/{anne.pk}/" not in client.get(INDEX).content.decode()
+    assert client.get(f"{INDEX}delete/{anne.pk}/").status_code in (302, 403)
+    assert client.post(f"{INDEX}delete/{anne.pk}/").status_code in (302, 403)
+
+    assert Registration.objects.filter(pk=anne.pk, status="confirmed").exists()
+    bert.refresh_from_db()
+    assert bert.status == "waitlisted"
+
+
 @pytest.fixture
 def editor(django_user_model):
     """A Wagtail editor with admin access but no rights on registrations."""
