@@ -21,6 +21,17 @@ logger = logging.getLogger(__name__)
 
 MAX_DEFERRED_ATTEMPTS = 8
 
+# The registration statuses each kind of mail still describes truthfully. A mail that failed is sent
+# later, sometimes after the registration changed: a confirmation with a cancel link after the
+# cancellation, "on the waiting list" after the promotion. Those would mislead, so they are dropped.
+CURRENT_FOR = {
+    "confirmation": {"confirmed"},
+    "promoted": {"confirmed"},
+    "reminder": {"confirmed"},
+    "waitlisted": {"waitlisted"},
+    "cancelled": {"cancelled"},
+}
+
 
 @task()
 def send_registration_mail(mail_id):
@@ -35,6 +46,14 @@ def send_registration_mail(mail_id):
         )
         if mail is None or mail.registration.purged_at is not None:
             return "nothing to send"
+        if mail.registration.status not in CURRENT_FOR.get(mail.kind, ()):
+            # The outbox has no "obsolete" state: a sent_at takes the row out of every retry, and the
+            # note says it never went out, so nobody reads it as delivered.
+            mail.sent_at = timezone.now()
+            mail.last_error = f"Not sent: out of date, the registration is now {mail.registration.status}"
+            mail.save(update_fields=["sent_at", "last_error"])
+            logger.info("Mail %s to registration %s dropped: out of date", mail.kind, mail.registration_id)
+            return "out of date, not sent"
         mail.attempts += 1
         try:
             build_message(mail).send()

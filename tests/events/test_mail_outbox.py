@@ -1,0 +1,104 @@
+"""The outbox after a mail server outage: mails that no longer fit the registration are dropped, the
+current ones still go out."""
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from events.models import Registration, RegistrationMail
+from tests.events.conftest import signup_data
+
+pytestmark = pytest.mark.django_db
+
+BROKEN = "tests.events.test_signup.BrokenMailBackend"
+WORKING = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture
+def sign_up(post):
+    def do_sign_up(page, **data):
+        return post(page.url, signup_data(**data))
+
+    return do_sign_up
+
+
+@pytest.fixture
+def retry(committed, settings):
+    """The mail server is back and the daily command retries what failed."""
+
+    def run():
+        settings.EMAIL_BACKEND = WORKING
+        committed(call_command, "send_event_reminders", verbosity=0)
+
+    return run
+
+
+def subjects():
+    return sorted((message.to[0], message.subject.split(":")[0]) for message in mail.outbox)
+
+
+def test_a_cancellation_during_the_outage_sends_only_the_cancellation(
+    sign_up, post, make_event, settings, retry
+):
+    event = make_event(capacity=5)["nl"]
+    settings.EMAIL_BACKEND = BROKEN
+    link = sign_up(event)["Location"]
+    post(link)
+    assert RegistrationMail.objects.filter(sent_at__isnull=True).count() == 2
+
+    retry()
+
+    assert subjects() == [("anne@example.org", "Aanmelding geannuleerd")]
+    assert [message.attachments for message in mail.outbox] == [[]]
+    dropped = RegistrationMail.objects.get(kind="confirmation")
+    assert dropped.sent_at is not None and dropped.last_error.startswith("Not sent: out of date")
+    # Dropped for good: a later run sends nothing.
+    retry()
+    assert len(mail.outbox) == 1
+
+
+def test_a_promotion_during_the_outage_sends_promoted_not_waitlisted(
+    sign_up, post, make_event, settings, retry
+):
+    event = make_event(capacity=1)["nl"]
+    link = sign_up(event, email="first@example.org")["Location"]
+    mail.outbox.clear()
+    settings.EMAIL_BACKEND = BROKEN
+    sign_up(event, email="second@example.org")
+    post(link)
+    assert Registration.objects.get(email="second@example.org").status == "confirmed"
+
+    retry()
+
+    assert subjects() == [
+        ("first@example.org", "Aanmelding geannuleerd"),
+        ("second@example.org", "Er is een plaats voor je vrijgekomen"),
+    ]
+    assert RegistrationMail.objects.filter(sent_at__isnull=True).count() == 0
+
+
+def test_a_reminder_that_failed_is_not_sent_after_the_cancellation(
+    sign_up, post, committed, make_event, settings, retry
+):
+    event = make_event(capacity=5, days=1)["nl"]
+    link = sign_up(event)["Location"]
+    mail.outbox.clear()
+    settings.EMAIL_BACKEND = BROKEN
+    committed(call_command, "send_event_reminders", verbosity=0)
+    assert RegistrationMail.objects.get(kind="reminder").attempts == 1
+    post(link)
+
+    retry()
+
+    assert subjects() == [("anne@example.org", "Aanmelding geannuleerd")]
+
+
+def test_a_current_mail_is_still_retried(sign_up, make_event, settings, retry):
+    event = make_event(capacity=5)["nl"]
+    settings.EMAIL_BACKEND = BROKEN
+    sign_up(event)
+
+    retry()
+
+    assert subjects() == [("anne@example.org", "Je bent aangemeld")]
+    assert mail.outbox[0].attachments
