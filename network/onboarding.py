@@ -3,7 +3,8 @@
 A network gets: a draft NetworkPage in the directory, a Wagtail group that may edit that page
 (and its translations) but not publish it, a collection for its images and documents, a user
 account in that group, and a mail with a link to set a password. Every step looks up before it
-creates, so running it again changes nothing.
+creates, so running it again changes nothing, except that an account that never set its password
+gets the mail again: the first one may have been lost to a mail server that was down.
 """
 
 from dataclasses import dataclass, field
@@ -56,7 +57,13 @@ class Onboarding:
     collection: Collection
     user: object
     created: list = field(default_factory=list)
-    mail_sent: bool = False
+    # The welcome mail was handed to the task queue (when the transaction commits).
+    mail_queued: bool = False
+    # ... and it is a second mail, to an existing account that never set its password.
+    mail_resent: bool = False
+    # The queue's TaskResult once it is enqueued: a worker backend leaves it READY, the immediate
+    # backend has already run it (SUCCESSFUL or FAILED).
+    mail_task: object = None
 
 
 def permission(app_label, codename):
@@ -190,6 +197,15 @@ def ensure_user(email, name, group):
     return user, created
 
 
+def never_set_a_password(user):
+    """An active account that has no password and never logged in: still waiting for its mail.
+
+    Someone who has logged in did set a password once; if it is unusable now, staff disabled it on
+    purpose, and a re-run must not hand out a new one.
+    """
+    return user.is_active and not user.has_usable_password() and user.last_login is None
+
+
 def set_password_url(user):
     """An absolute link to Wagtail's "set your password" form, made with Django's reset tokens."""
     from django.conf import settings
@@ -239,11 +255,18 @@ def onboard_network(
         ):
             if created:
                 result.created.append(what)
-        # Only a new account gets the mail: a second run must not send it again, and someone who
-        # already has an account can use "forgot password" in the admin.
-        if user_created and send_mail:
-            transaction.on_commit(
-                lambda: send_welcome_mail.enqueue(user_id=user.pk, page_id=page.pk, language=language)
-            )
-            result.mail_sent = True
+        # A new account gets the mail. An account that never set a password gets it again, so
+        # running the command again resends a mail that a broken mail server swallowed; someone who
+        # already logs in can use "forgot password" in the admin instead.
+        resend = not user_created and never_set_a_password(user)
+        if send_mail and (user_created or resend):
+
+            def enqueue():
+                result.mail_task = send_welcome_mail.enqueue(
+                    user_id=user.pk, page_id=page.pk, language=language
+                )
+
+            transaction.on_commit(enqueue)
+            result.mail_queued = True
+            result.mail_resent = resend
     return result

@@ -1,6 +1,8 @@
 """Onboarding a network: one command, everything it needs, a working set-password mail, idempotent."""
 
 import re
+import smtplib
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -58,13 +60,102 @@ def test_command_onboards_a_network_once(directory, django_capture_on_commit_cal
     assert not user.has_usable_password()
     assert len(mail.outbox) == 1
 
+    # The editor follows the link and sets a password; running the command again changes nothing.
+    user.set_password("Lochem-2026!")
+    user.save()
     before = snapshot()
+    out = StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command(
-            "onboard_network", "Zorgkring Lochem", "info@zorgkring.example", "--contact", "Anna Jansen"
+            "onboard_network",
+            "Zorgkring Lochem",
+            "info@zorgkring.example",
+            "--contact",
+            "Anna Jansen",
+            stdout=out,
         )
     assert snapshot() == before
     assert len(mail.outbox) == 1  # no second mail
+    assert out.getvalue() == "Zorgkring Lochem: already onboarded, nothing changed\n"
+
+
+class BrokenMailBackend:
+    """A mail server that is down."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise smtplib.SMTPConnectError(421, "mail server down")
+
+
+def set_password_via(client, message, password):
+    link = re.search(r"http://testserver(/admin/password_reset/confirm/\S+/)", message.body).group(1)
+    form_url = client.get(link)["Location"]
+    return client.post(form_url, {"new_password1": password, "new_password2": password})
+
+
+def run_onboard(committed_hooks, *args):
+    out, err = StringIO(), StringIO()
+    with committed_hooks(execute=True):
+        call_command("onboard_network", *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+def test_a_welcome_mail_lost_to_a_broken_mail_server_is_resent_on_the_next_run(
+    client, directory, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.network.test_onboarding.BrokenMailBackend"
+    out, err = run_onboard(django_capture_on_commit_callbacks, "Zorgkring Neede", "a@b.example")
+    assert mail.outbox == []
+    assert "sent to" not in out  # it was not
+    assert "failed" in err and "mail server down" in err
+    assert "again to resend" in err
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    before = snapshot()
+    out, err = run_onboard(django_capture_on_commit_callbacks, "Zorgkring Neede", "a@b.example")
+    assert snapshot() == before  # nothing new is created, only the mail goes out
+    assert "has not set a password yet" in out
+    assert "Mail with a set-password link sent to a@b.example" in out
+    assert err == ""
+    [message] = mail.outbox
+    assert message.to == ["a@b.example"]
+
+    response = set_password_via(client, message, "Neede-2026!")
+    assert response.status_code == 302
+    assert client.login(username="a@b.example", password="Neede-2026!")
+
+    # Now that the password is set, a third run sends nothing.
+    out, err = run_onboard(django_capture_on_commit_callbacks, "Zorgkring Neede", "a@b.example")
+    assert len(mail.outbox) == 1
+    assert out == "Zorgkring Neede: already onboarded, nothing changed\n"
+
+
+def test_an_account_whose_password_staff_disabled_gets_no_new_link(
+    directory, django_capture_on_commit_callbacks
+):
+    run_onboard(django_capture_on_commit_callbacks, "Zorgkring Eibergen", "z@eibergen.example")
+    user = get_user_model().objects.get(email="z@eibergen.example")
+    user.set_password("Eibergen-2026!")
+    user.save()
+    user.last_login = user.date_joined
+    user.set_unusable_password()  # locked out on purpose
+    user.save()
+    mail.outbox.clear()
+    out, _err = run_onboard(django_capture_on_commit_callbacks, "Zorgkring Eibergen", "z@eibergen.example")
+    assert mail.outbox == []
+    assert "nothing changed" in out
+
+
+def test_with_a_task_worker_the_command_says_the_mail_is_queued(
+    directory, settings, django_capture_on_commit_callbacks
+):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    out, err = run_onboard(django_capture_on_commit_callbacks, "Zorgkring Borculo", "b@borculo.example")
+    assert "is queued" in out
+    assert "sent" not in out
+    assert mail.outbox == []
 
 
 def test_mail_link_sets_a_password_that_logs_in(client, directory, django_capture_on_commit_callbacks):

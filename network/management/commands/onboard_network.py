@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_email
+from django.db import transaction
+from django_tasks import TaskResultStatus
 
 from network.onboarding import OnboardingError, onboard_network
 
@@ -9,7 +11,7 @@ class Command(BaseCommand):
     help = (
         "Onboard a network in one step: draft page in the directory, group with edit rights on that "
         "page only, collection, user account and a mail with a link to set a password. Running it "
-        "again changes nothing."
+        "again changes nothing, but resends the mail if the account has not set its password yet."
     )
 
     def add_arguments(self, parser):
@@ -40,7 +42,33 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if result.created:
             self.stdout.write(f"{name}: created {', '.join(result.created)}")
+        elif result.mail_resent:
+            self.stdout.write(
+                f"{name}: already onboarded; {result.user.email} has not set a password yet, "
+                "so the set-password mail goes out again"
+            )
         else:
             self.stdout.write(f"{name}: already onboarded, nothing changed")
-        if result.mail_sent:
-            self.stdout.write(f"Mail with a set-password link sent to {result.user.email}")
+        if result.mail_queued:
+            # The mail is enqueued when onboarding commits; report after that, also when a caller
+            # (a test, a script) wraps this command in its own transaction.
+            transaction.on_commit(lambda: self.report_mail(result))
+
+    def report_mail(self, result):
+        """Say what happened to the mail: sent, failed, or waiting in the queue for the worker."""
+        email = result.user.email
+        task = result.mail_task
+        status = task.status if task is not None else None
+        if status == TaskResultStatus.SUCCESSFUL:
+            self.stdout.write(f"Mail with a set-password link sent to {email}")
+        elif status == TaskResultStatus.FAILED:
+            error = task.errors[-1].traceback.strip().splitlines()[-1] if task.errors else ""
+            self.stderr.write(
+                f"Sending the mail with a set-password link to {email} failed: {error}\n"
+                "Run this command again to resend it."
+            )
+        else:
+            self.stdout.write(
+                f"Mail with a set-password link to {email} is queued; "
+                "the task worker (manage.py db_worker) sends it"
+            )
