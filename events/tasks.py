@@ -77,6 +77,17 @@ def retry_later(mail):
     send_registration_mail.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(mail.pk)
 
 
+def public_url(page):
+    """The page on the public address, like the cancel link.
+
+    Not ``get_full_url()``: that uses the host of the Wagtail Site record, which need not be the
+    address visitors use (``localhost`` in the demo).
+    """
+    parts = page.get_url_parts()
+    path = parts[2] if parts else None
+    return settings.SITE_BASE_URL + (path or "/")
+
+
 def build_message(mail):
     """The mail, rendered in the language the person signed up in, with the session's .ics."""
     from events.ical import events_calendar
@@ -88,7 +99,7 @@ def build_message(mail):
             "registration": registration,
             "event": event,
             "kind": mail.kind,
-            "event_url": event.get_full_url(),
+            "event_url": public_url(event),
             "manage_url": registration.manage_url(),
             "site_url": settings.SITE_BASE_URL,
         }

@@ -1,5 +1,5 @@
 """The outbox after a mail server outage: mails that no longer fit the registration are dropped, the
-current ones still go out."""
+current ones still go out; and the links in every mail point at the public address."""
 
 import pytest
 from django.core import mail
@@ -102,3 +102,15 @@ def test_a_current_mail_is_still_retried(sign_up, make_event, settings, retry):
 
     assert subjects() == [("anne@example.org", "Je bent aangemeld")]
     assert mail.outbox[0].attachments
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_session_link_uses_the_public_address(sign_up, make_event, settings, language):
+    page = make_event(capacity=5)[language]
+    settings.SITE_BASE_URL = "https://www.pr8werk.nl"
+
+    sign_up(page)
+
+    [message] = mail.outbox
+    assert f"https://www.pr8werk.nl{page.url}\n" in message.body
+    assert "localhost" not in message.body and "testserver" not in message.body
