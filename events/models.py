@@ -346,6 +346,14 @@ def next_scheduled_change(now):
     return min((moment for moment in moments.values() if moment is not None), default=None)
 
 
+class SignupRefused(Exception):
+    """The session does not take sign-ups (any more): cancelled, closed, past or not yet open."""
+
+    def __init__(self, state):
+        super().__init__(state)
+        self.state = state
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Registration.ACTIVE_STATUSES)
@@ -364,6 +372,11 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         email = data["email"].strip().lower()
         with transaction.atomic():
             holder = EventPage.objects.select_for_update(of=("self",)).get(pk=event.seat_holder_id)
+            # The seat holder decides, not the translation the visitor used: an editor may have
+            # cancelled or closed the session without syncing every translation yet.
+            state = holder.state_at(timezone.now())
+            if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
+                raise SignupRefused(state)
             existing = self.active().filter(event=holder, email=email).first()
             if existing is not None:
                 return existing, False
@@ -456,7 +469,9 @@ class Registration(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.name or _('(erased)')} – {self.event.title}"
+        # No name or address: this label ends up in the admin's history, which the purge of
+        # personal data does not reach.
+        return _("Registration %(number)s – %(session)s") % {"number": self.pk, "session": self.event.title}
 
     # --- links -----------------------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events.forms import RegistrationForm
-from events.models import Registration, RegistrationMail, RegistrationState
+from events.models import Registration, RegistrationMail, RegistrationState, SignupRefused
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -35,7 +35,9 @@ def client_ip(request):
     if settings.EVENTS_TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
-            return forwarded.split(",")[0].strip()
+            # The last entry is the one our proxy added; the ones before it come from the client,
+            # who could write anything there to dodge the rate limit.
+            return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -90,6 +92,8 @@ def event_page_view(request, page):
             elif form.is_valid() and not form.is_spam():
                 try:
                     return sign_up(request, page, form)
+                except SignupRefused as refused:
+                    error, status = STATE_MESSAGES[refused.state](), 409
                 except OperationalError:
                     # A database that stays locked or unreachable beyond its timeout: keep what the
                     # visitor typed in the form and ask to send it again, instead of a bare 500.

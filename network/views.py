@@ -6,19 +6,18 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from events.views import client_ip
 from network.forms import CONSENT_TEXT, ListingRequestForm
 from network.tasks import send_listing_request_mail
 
 RATE_LIMIT_WINDOW = 60 * 60
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def _rate_limited(request):
     """Count this submission against the sender's address; True once over the hourly limit."""
-    key = f"network:listing-request:{_client_address(request)}"
+    # The same visitor address as the sign-up limit: behind a load balancer REMOTE_ADDR is the
+    # balancer's, and one limit for everybody would refuse the whole site after a few requests.
+    key = f"network:listing-request:{client_ip(request) or 'unknown'}"
     cache.add(key, 0, RATE_LIMIT_WINDOW)
     try:
         count = cache.incr(key)

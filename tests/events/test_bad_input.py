@@ -102,6 +102,25 @@ def test_sign_up_posts_are_rate_limited_per_address(client, event, settings):
     assert other_address.status_code == 302
 
 
+def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(client, event, settings):
+    """The client writes the first X-Forwarded-For entries itself; only the last one is our proxy's."""
+    settings.EVENTS_SIGNUP_RATE_LIMIT = "2/600"
+    settings.EVENTS_TRUST_X_FORWARDED_FOR = True
+    statuses = [
+        client.post(
+            event["nl"].url,
+            signup_data(email=f"p{number}@example.org"),
+            HTTP_X_FORWARDED_FOR=f"10.9.9.{number}, 198.51.100.4",
+        ).status_code
+        for number in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    other_visitor = client.post(
+        event["nl"].url, signup_data(email="p9@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.5"
+    )
+    assert other_visitor.status_code == 302
+
+
 def test_csrf_is_required(event):
     from django.test import Client
 

@@ -285,3 +285,26 @@ def test_publishing_more_seats_moves_the_waiting_list_up(sign_up, committed, mak
     [message] = mail.outbox
     assert message.to == ["b@example.org"]
     assert message.subject.startswith("Er is een plaats voor je vrijgekomen")
+
+
+def test_a_session_cancelled_in_dutch_takes_no_sign_up_through_a_translation_not_yet_synced(
+    sign_up, make_event
+):
+    pages = make_event(capacity=10)
+    pages["nl"].is_cancelled = True
+    pages["nl"].save_revision().publish()
+
+    response = sign_up(pages["en"])
+
+    assert response.status_code == 409
+    assert "This session has been cancelled; you cannot sign up." in response.content.decode()
+    assert not Registration.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_registration_label_holds_no_personal_data(sign_up, make_event):
+    """Wagtail's history keeps labels after the purge of personal data has blanked the row."""
+    sign_up(make_event()["nl"], name="Geheime Naam", email="geheim@example.org")
+    label = str(Registration.objects.get())
+    assert "Geheime" not in label and "geheim@" not in label
+    assert "Ontbijtsessie" in label

@@ -141,6 +141,22 @@ def test_rate_limit_per_address(client, directory, settings):
     assert client.post(URLS["nl"], {**VALID, "name": "Netwerk 4"}, REMOTE_ADDR="10.0.0.9").status_code == 302
 
 
+def test_behind_a_proxy_each_visitor_has_their_own_limit(client, directory, settings):
+    settings.NETWORK_LISTING_REQUESTS_PER_HOUR = 1
+    settings.EVENTS_TRUST_X_FORWARDED_FOR = True
+    balancer = {"REMOTE_ADDR": "10.0.0.1"}
+    first = client.post(
+        URLS["nl"], {**VALID, "name": "Netwerk A"}, HTTP_X_FORWARDED_FOR="198.51.100.4", **balancer
+    )
+    other = client.post(
+        URLS["nl"], {**VALID, "name": "Netwerk B"}, HTTP_X_FORWARDED_FOR="198.51.100.5", **balancer
+    )
+    again = client.post(
+        URLS["nl"], {**VALID, "name": "Netwerk C"}, HTTP_X_FORWARDED_FOR="198.51.100.4", **balancer
+    )
+    assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
+
+
 def test_form_needs_csrf(directory):
     from django.test import Client
 
