@@ -149,6 +149,9 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status", "role", "language"]
 
 
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "group"
@@ -200,6 +203,26 @@ class RegistrationViewSet(ModelViewSet):
         viewset = self
 
         class RegistrationIndexView(IndexView):
+            def to_row_dict(self, item):
+                row = super().to_row_dict(item)
+                row["status"] = item.get_status_display()
+                row["role"] = item.get_role_display()
+                # Naive local time: spreadsheets show it as is, Wagtail would otherwise write UTC.
+                row["created_at"] = timezone.localtime(item.created_at).replace(microsecond=0, tzinfo=None)
+                return row
+
+            def preprocess_field_value(self, field, value, export_format):
+                value = super().preprocess_field_value(field, value, export_format)
+                # Registrants type their own name, organisation and remarks; a spreadsheet program
+                # would run a cell starting with one of these as a formula (CSV injection).
+                if (
+                    export_format == self.FORMAT_CSV
+                    and isinstance(value, str)
+                    and value.startswith(CSV_FORMULA_STARTS)
+                ):
+                    return "'" + value
+                return value
+
             def get_list_more_buttons(self, instance):
                 buttons = super().get_list_more_buttons(instance)
                 if instance.status != Registration.Status.CANCELLED:

@@ -3,6 +3,7 @@ manual cancel and promote; people without the permission are turned away."""
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -76,6 +77,27 @@ def test_csv_export_contains_the_registrations(client, admin_user, sessions):
     assert {row[0] for row in rows} == {sessions[0].title}
 
 
+def test_csv_export_neutralises_formulas_and_shows_labels(client, admin_user, make_event):
+    event = make_event(capacity=5)["nl"]
+    registration = register(event, "eve@example.org", name='=HYPERLINK("http://evil.example","klik")')
+    registration.organisation = "+31 6 12345678"
+    registration.remarks = "@SUM(A1)"
+    registration.created_at = datetime(2026, 3, 2, 18, 30, 5, 123456, tzinfo=UTC)
+    registration.save()
+    client.force_login(admin_user)
+
+    response = client.get(INDEX, {"export": "csv", "event": event.pk})
+
+    header, row = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["Naam"] == '\'=HYPERLINK("http://evil.example","klik")'
+    assert cells["Organisatie"] == "'+31 6 12345678"
+    assert cells["Opmerkingen"] == "'@SUM(A1)"
+    assert cells["Status"] == "Bevestigd"
+    assert cells["Rol"] == "Zelfstandig professional (zp'er)"
+    assert cells["Aangemeld op"] == "2026-03-02 19:30:05"  # Amsterdam winter time
+
+
 def test_xlsx_export_contains_the_registrations(client, admin_user, sessions):
     client.force_login(admin_user)
 
@@ -86,6 +108,7 @@ def test_xlsx_export_contains_the_registrations(client, admin_user, sessions):
     sheet = load_workbook(io.BytesIO(content)).active
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert {"anne@example.org", "bert@example.org", "carla@example.org"} <= set(values)
+    assert {"Bevestigd", "Wachtlijst"} <= set(values) and "waitlisted" not in values
 
 
 def test_staff_cancel_promotes_the_waiting_list_and_mails(client, admin_user, sessions, committed):
