@@ -468,6 +468,12 @@ class Registration(models.Model):
             )
         ]
 
+    def save(self, *args, **kwargs):
+        # Addresses are compared as stored; one typed with capitals in the admin must still be
+        # recognised when the same person signs up again on the site.
+        self.email = self.email.strip().lower()
+        super().save(*args, **kwargs)
+
     def __str__(self):
         # No name or address: this label ends up in the admin's history, which the purge of
         # personal data does not reach.

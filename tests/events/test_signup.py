@@ -308,3 +308,17 @@ def test_a_registration_label_holds_no_personal_data(sign_up, make_event):
     label = str(Registration.objects.get())
     assert "Geheime" not in label and "geheim@" not in label
     assert "Ontbijtsessie" in label
+
+
+def test_an_address_stored_with_capitals_is_still_the_same_person(sign_up, make_event):
+    """Staff may type an address with capitals in the admin; the site compares addresses in lower case."""
+    event = make_event(capacity=5)["nl"]
+    sign_up(event, email="anne@example.org")
+    registration = Registration.objects.get()
+    registration.email = "  Anne@Example.ORG "
+    registration.save()
+
+    sign_up(event, email="anne@example.org")
+
+    assert Registration.objects.get().email == "anne@example.org"
+    assert Registration.objects.count() == 1
