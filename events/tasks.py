@@ -46,11 +46,12 @@ def send_registration_mail(mail_id):
         )
         if mail is None or mail.registration.purged_at is not None:
             return "nothing to send"
-        if mail.registration.status not in CURRENT_FOR.get(mail.kind, ()):
+        reason = out_of_date(mail)
+        if reason:
             # The outbox has no "obsolete" state: a sent_at takes the row out of every retry, and the
             # note says it never went out, so nobody reads it as delivered.
             mail.sent_at = timezone.now()
-            mail.last_error = f"Not sent: out of date, the registration is now {mail.registration.status}"
+            mail.last_error = f"Not sent: out of date, {reason}"
             mail.save(update_fields=["sent_at", "last_error"])
             logger.info("Mail %s to registration %s dropped: out of date", mail.kind, mail.registration_id)
             return "out of date, not sent"
@@ -67,6 +68,16 @@ def send_registration_mail(mail_id):
         mail.last_error = ""
         mail.save(update_fields=["attempts", "sent_at", "last_error"])
     return "sent"
+
+
+def out_of_date(mail):
+    """Why a mail no longer tells the truth, or an empty string."""
+    registration = mail.registration
+    if registration.status not in CURRENT_FOR.get(mail.kind, ()):
+        return f"the registration is now {registration.status}"
+    if mail.kind == "reminder" and registration.event.start <= timezone.now():
+        return "the session has started"
+    return ""
 
 
 def retry_later(mail):

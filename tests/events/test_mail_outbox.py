@@ -93,6 +93,27 @@ def test_a_reminder_that_failed_is_not_sent_after_the_cancellation(
     assert subjects() == [("anne@example.org", "Aanmelding geannuleerd")]
 
 
+def test_a_reminder_that_failed_is_not_sent_once_the_session_has_started(
+    sign_up, committed, make_event, settings, retry
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    event = make_event(capacity=5, days=1)["nl"]
+    sign_up(event)
+    mail.outbox.clear()
+    settings.EMAIL_BACKEND = BROKEN
+    committed(call_command, "send_event_reminders", verbosity=0)
+    assert RegistrationMail.objects.get(kind="reminder").attempts == 1
+    type(event).objects.filter(pk=event.pk).update(start=timezone.now() - timedelta(minutes=5))
+
+    retry()
+
+    assert mail.outbox == []
+    assert "the session has started" in RegistrationMail.objects.get(kind="reminder").last_error
+
+
 def test_a_current_mail_is_still_retried(sign_up, make_event, settings, retry):
     event = make_event(capacity=5)["nl"]
     settings.EMAIL_BACKEND = BROKEN
