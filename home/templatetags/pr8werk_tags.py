@@ -19,6 +19,10 @@ def language_alternates(context):
 
     Pages link to their translations; a language without a translation links to its home page.
     Views that are not pages translate their URL pattern.
+
+    ``url`` is the address itself (canonical and hreflang links name it); ``switch_url`` is where
+    the language switcher goes, with the query kept (a filter, a page number, a form's thank-you),
+    since sector slugs and other query values are the same in every language.
     """
     request = context.get("request")
     if request is None:
@@ -34,6 +38,7 @@ def language_alternates(context):
     if is_page and match is not None and request.path != translated.get(current):
         translated = subroute_translation_urls(request, page, match)
     homes = site_chrome(request)["homes"] if is_page else {}
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
     alternates = []
     for code, name in settings.LANGUAGES:
         if is_page:
@@ -41,17 +46,19 @@ def language_alternates(context):
             is_translation = url is not None
             if url is None:
                 url = homes.get(code, "/")
+            # A language's home page has no use for this page's filter or page number.
+            switch_url = url + query if is_translation else url
         else:
             # Views that are not pages (search, forms) keep their query in every language.
-            url = translate_url(request.path, code)
-            if request.GET:
-                url = f"{url}?{request.GET.urlencode()}"
+            url = translate_url(request.path, code) + query
             is_translation = True
+            switch_url = url
         alternates.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
+                "switch_url": switch_url,
                 "is_current": code == current,
                 "is_translation": is_translation,
             }
