@@ -3,6 +3,9 @@
 Written from the facts of the 2012 news report of the first Pr8werk sessions.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
@@ -516,8 +519,15 @@ def build_home_pages():
     pages = translated_page(root, HomePage, HOME)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
+        # Full URLs (sitemap, feeds, canonical links outside a request) are built from the Site
+        # record: it must name the public address, not Wagtail's default localhost:80.
+        address = urlsplit(settings.SITE_BASE_URL)
         Site.objects.create(
-            hostname="localhost", port=80, root_page=pages["nl"], is_default_site=True, site_name="Pr8werk"
+            hostname=address.hostname or "localhost",
+            port=address.port or (443 if address.scheme == "https" else 80),
+            root_page=pages["nl"],
+            is_default_site=True,
+            site_name="Pr8werk",
         )
     elif site.root_page_id != pages["nl"].pk:
         site.root_page = pages["nl"]

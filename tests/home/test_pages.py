@@ -255,3 +255,16 @@ def test_featured_quote_in_the_page_language_and_only_when_published(demo_site, 
     html = client.get("/de/").content.decode()
     assert "Gemeinsam sind wir stärker" not in html
     assert "Together we stand stronger" not in html
+
+
+@pytest.mark.django_db
+def test_the_site_is_made_with_the_public_address(locales, settings, client):
+    """Sitemap and feeds build full URLs from the Site record, so it must not say localhost."""
+    from wagtail.models import Site
+
+    from home.demo_content import build_home_pages
+
+    settings.SITE_BASE_URL = "https://www.pr8werk.nl"
+    build_home_pages()
+    assert Site.objects.get(is_default_site=True).root_url == "https://www.pr8werk.nl"
+    assert "<loc>https://www.pr8werk.nl/en/</loc>" in client.get("/sitemap.xml").content.decode()
