@@ -121,10 +121,14 @@ def test_search_queries_do_not_grow_with_the_number_of_results(client, add_news,
     def add(count, offset):
         for number in range(count):
             add_news(
-                "nl", f"Zwermsessie {offset + number}", body="Opbrengst van de thematafel.", revision=False
+                "nl",
+                f"Zwermsessie {offset + number}",
+                body="Een kwartelkoning zat aan de thematafel.",
+                revision=False,
             )
 
-    url = "/zoeken/?q=thematafel"
+    # A word only these items hold: PostgreSQL's stemming also finds "thematafel" on the home page.
+    url = "/zoeken/?q=kwartelkoning"
     add(5, 0)
     empty_shared_caches(client, url)
     client.get(url)
