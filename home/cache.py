@@ -194,5 +194,10 @@ class AnonymousPageCacheMiddleware:
     def key_for(self, request):
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode()).hexdigest()
-        generations = f"{current_generation()}.{current_generation(LIVE_GENERATION_KEY)}"
+        # Both counters in one cache round trip: this runs on every anonymous request.
+        found = cache.get_many([GENERATION_KEY, LIVE_GENERATION_KEY])
+        generations = ".".join(
+            str(found[key]) if key in found else str(current_generation(key))
+            for key in (GENERATION_KEY, LIVE_GENERATION_KEY)
+        )
         return f"pagecache:{generations}:{request.method}:{digest}"
