@@ -9,6 +9,7 @@ because the agenda and the home page show seats left. Nothing happens unless a b
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
@@ -19,15 +20,12 @@ def purging():
 
 
 def pages_showing(page):
-    """The page, its translations, and their ancestors below the tree root."""
-    translations = Page.objects.filter(translation_key=page.translation_key)
-    pages = {page.pk: page}
-    for translation in translations:
-        pages.setdefault(translation.pk, translation)
-    for translation in list(pages.values()):
-        for ancestor in translation.get_ancestors().filter(depth__gt=1):
-            pages.setdefault(ancestor.pk, ancestor)
-    return list(pages.values())
+    """The page, its translations, and their ancestors below the tree root: two queries."""
+    paths = Page.objects.filter(translation_key=page.translation_key).values_list("path", flat=True)
+    # A page's ancestors are the prefixes of its tree path, one step per level.
+    prefixes = {path[:end] for path in paths for end in range(2 * Page.steplen, len(path), Page.steplen)}
+    pages = Page.objects.filter(Q(translation_key=page.translation_key) | Q(path__in=prefixes))
+    return [page, *pages.exclude(pk=page.pk)]
 
 
 def purge_pages_showing(page):
