@@ -419,6 +419,14 @@ class ListingRequest(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def onboarding_key(self):
+        """The key of the :class:`NetworkOnboarding` this request makes when it is accepted."""
+        return f"listing-request:{self.pk}"
+
+    def is_onboarded(self):
+        return self.pk is not None and NetworkOnboarding.objects.filter(key=self.onboarding_key).exists()
+
 
 class NetworkOnboarding(models.Model):
     """What onboarding made for one network, by id.
@@ -449,7 +457,11 @@ class NetworkOnboarding(models.Model):
         related_name="+",
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("user"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -309,7 +309,7 @@ def command_key(name):
 
 
 def listing_request_key(listing_request):
-    return f"listing-request:{listing_request.pk}"
+    return listing_request.onboarding_key
 
 
 def onboard_network(
