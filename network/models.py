@@ -438,32 +438,32 @@ class NetworkOnboarding(models.Model):
     personal data.
     """
 
-    key = models.CharField(_("key"), max_length=255, unique=True)
+    key = models.CharField(_("onboarding key"), max_length=255, unique=True)
     page = models.ForeignKey(
         NetworkPage, verbose_name=_("network page"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     group = models.OneToOneField(
         "auth.Group",
-        verbose_name=_("group"),
+        verbose_name=_("network group"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="network_onboarding",
     )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
-        verbose_name=_("collection"),
+        verbose_name=_("network collection"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
+        verbose_name=_("first editor account"),
         null=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = models.DateTimeField(_("onboarded"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("network onboarding")
