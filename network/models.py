@@ -419,10 +419,12 @@ class ListingRequest(models.Model):
     def __str__(self):
         return self.name
 
+    ONBOARDING_KEY_PREFIX = "listing-request:"
+
     @property
     def onboarding_key(self):
         """The key of the :class:`NetworkOnboarding` this request makes when it is accepted."""
-        return f"listing-request:{self.pk}"
+        return f"{self.ONBOARDING_KEY_PREFIX}{self.pk}"
 
     def is_onboarded(self):
         return self.pk is not None and NetworkOnboarding.objects.filter(key=self.onboarding_key).exists()

@@ -482,60 +482,74 @@ def same_domain(first, second):
     )
 
 
-def resemblances(name, website="", email="", *, exclude_page=None):
-    """Existing directory entries (live or draft, any language) that look like the network asking.
+class Directory:
+    """The directory's entries (live or draft, any language) and their editors' addresses, read once
+    to compare one or many listing requests with."""
 
-    Staff read these before accepting a listing request: the same or a similar name, the same
-    website domain, an email address at the entry's domain or one of its editors' accounts.
-    ``exclude_page`` is the entry the request itself became.
-    """
-    User = get_user_model()
-    exclude_key = exclude_page.translation_key if exclude_page is not None else None
-    entries = {}
-    for page in NetworkPage.objects.exclude(translation_key=exclude_key).order_by("path"):
-        entries.setdefault(page.translation_key, []).append(page)
-    if not entries:
-        return []
-    editors = {}
-    for user_email, translation_key in (
-        User.objects.filter(
-            groups__page_permissions__page__translation_key__in=list(entries),
-            groups__page_permissions__permission__codename="change_page",
+    def __init__(self):
+        self.entries = {}
+        for page in NetworkPage.objects.select_related("locale").order_by("path"):
+            self.entries.setdefault(page.translation_key, []).append(page)
+        self.editors = {}
+        rows = (
+            get_user_model()
+            .objects.filter(
+                groups__page_permissions__page__translation_key__in=list(self.entries),
+                groups__page_permissions__permission__codename="change_page",
+            )
+            .exclude(email="")
+            .values_list("email", "groups__page_permissions__page__translation_key")
+            .distinct()
         )
-        .exclude(email="")
-        .values_list("email", "groups__page_permissions__page__translation_key")
-        .distinct()
-    ):
-        editors.setdefault(translation_key, set()).add(user_email.strip().lower())
-    asking_site = website_domain(website)
-    asking_email = email.strip().lower()
-    asking_mail_domain = email_domain(asking_email)
-    found = []
-    for translation_key, pages in entries.items():
-        reasons = []
-        name_reasons = {names_resemble(name, page.title) for page in pages} - {None}
-        if name_reasons:
-            reasons.append(REASON_SAME_NAME if REASON_SAME_NAME in name_reasons else REASON_SIMILAR_NAME)
-        sites = {website_domain(page.website) for page in pages}
-        if any(same_domain(asking_site, site) for site in sites):
-            reasons.append(REASON_WEBSITE)
-        entry_mail_domains = {email_domain(page.email) for page in pages}
-        entry_mail_domains |= {email_domain(address) for address in editors.get(translation_key, ())}
-        if any(same_domain(asking_mail_domain, domain) for domain in entry_mail_domains | sites):
-            reasons.append(REASON_EMAIL)
-        if asking_email and asking_email in editors.get(translation_key, ()):
-            reasons.append(REASON_ACCOUNT)
-        if reasons:
-            # The Dutch page stands for the entry: it is the one staff review and publish.
-            page = next((page for page in pages if page.locale.language_code == "nl"), pages[0])
-            found.append(Resemblance(page=page, reasons=reasons))
-    return found
+        for user_email, translation_key in rows:
+            self.editors.setdefault(translation_key, set()).add(user_email.strip().lower())
+
+    def resemblances(self, name, website="", email="", *, exclude_page_id=None):
+        """The entries that look like the network asking: the same or a similar name, the same
+        website domain, an email address at the entry's domain or one of its editors' accounts.
+        ``exclude_page_id`` is the entry the request itself became."""
+        asking_site = website_domain(website)
+        asking_email = email.strip().lower()
+        asking_mail_domain = email_domain(asking_email)
+        found = []
+        for translation_key, pages in self.entries.items():
+            if any(page.pk == exclude_page_id for page in pages):
+                continue
+            editors = self.editors.get(translation_key, set())
+            reasons = []
+            name_reasons = {names_resemble(name, page.title) for page in pages} - {None}
+            if name_reasons:
+                reasons.append(REASON_SAME_NAME if REASON_SAME_NAME in name_reasons else REASON_SIMILAR_NAME)
+            sites = {website_domain(page.website) for page in pages}
+            if any(same_domain(asking_site, site) for site in sites):
+                reasons.append(REASON_WEBSITE)
+            mail_domains = sites | {email_domain(page.email) for page in pages}
+            mail_domains |= {email_domain(address) for address in editors}
+            if any(same_domain(asking_mail_domain, domain) for domain in mail_domains):
+                reasons.append(REASON_EMAIL)
+            if asking_email and asking_email in editors:
+                reasons.append(REASON_ACCOUNT)
+            if reasons:
+                # The Dutch page stands for the entry: it is the one staff review and publish.
+                page = next((page for page in pages if page.locale.language_code == "nl"), pages[0])
+                found.append(Resemblance(page=page, reasons=reasons))
+        return found
+
+    def listing_request_resemblances(self, listing_request):
+        return self.resemblances(
+            listing_request.name,
+            listing_request.website,
+            listing_request.email,
+            exclude_page_id=listing_request.network_page_id,
+        )
+
+
+def resemblances(name, website="", email="", *, exclude_page=None):
+    """See :meth:`Directory.resemblances`; for one network."""
+    return Directory().resemblances(
+        name, website, email, exclude_page_id=exclude_page.pk if exclude_page is not None else None
+    )
 
 
 def listing_request_resemblances(listing_request):
-    return resemblances(
-        listing_request.name,
-        listing_request.website,
-        listing_request.email,
-        exclude_page=listing_request.network_page,
-    )
+    return Directory().listing_request_resemblances(listing_request)

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
@@ -22,9 +24,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.chrome import landmark_page
 from network.forms import ListingRequestAdminForm
-from network.models import ListingRequest, NetworkIndexPage, NetworkPage, PartnerQuote
+from network.models import ListingRequest, NetworkIndexPage, NetworkOnboarding, NetworkPage, PartnerQuote
 from network.onboarding import (
     GROUP_PREFIX,
+    Directory,
     OnboardingError,
     ensure_moderation,
     listing_request_key,
@@ -49,9 +52,12 @@ register_snippet(PartnerQuoteViewSet)
 
 def may_accept(listing_request):
     """New requests, and ones marked accepted by hand before onboarding refused that (never onboarded)."""
-    return listing_request.status == ListingRequest.STATUS_NEW or (
-        listing_request.status == ListingRequest.STATUS_ACCEPTED and not listing_request.is_onboarded()
-    )
+    if listing_request.status == ListingRequest.STATUS_NEW:
+        return True
+    onboarded = getattr(listing_request, "onboarded", None)  # annotated by the index view
+    if onboarded is None:
+        onboarded = listing_request.is_onboarded()
+    return listing_request.status == ListingRequest.STATUS_ACCEPTED and not onboarded
 
 
 class ResemblanceColumn(Column):
@@ -62,10 +68,15 @@ class ResemblanceColumn(Column):
 
 
 class ListingRequestIndexView(IndexView):
+    def get_queryset(self):
+        key = Concat(Value(ListingRequest.ONBOARDING_KEY_PREFIX), Cast(OuterRef("pk"), CharField()))
+        return super().get_queryset().annotate(onboarded=Exists(NetworkOnboarding.objects.filter(key=key)))
+
     def get_table(self, object_list):
         object_list = list(object_list)
+        directory = Directory()  # read once for the whole page of requests
         for listing_request in object_list:
-            listing_request.resemblances = listing_request_resemblances(listing_request)
+            listing_request.resemblances = directory.listing_request_resemblances(listing_request)
         return super().get_table(object_list)
 
     def get_list_more_buttons(self, instance):

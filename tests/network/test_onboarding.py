@@ -14,7 +14,15 @@ from django.urls import reverse
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from network.models import ListingRequest, NetworkOnboarding, NetworkPage
-from network.onboarding import MODERATORS_GROUP, resemblances
+from network.onboarding import (
+    MODERATORS_GROUP,
+    REASON_ACCOUNT,
+    REASON_EMAIL,
+    REASON_SAME_NAME,
+    REASON_SIMILAR_NAME,
+    REASON_WEBSITE,
+    resemblances,
+)
 from tests.network.conftest import add_network
 
 pytestmark = pytest.mark.django_db
@@ -430,18 +438,18 @@ def test_the_command_never_adopts_an_entry_it_did_not_make(directory, django_cap
 @pytest.mark.parametrize(
     ("name", "website", "email", "expected"),
     [
-        ("Netwerk Alfa", "", "x@elders.example", ["same name"]),
-        ("netwerk-alfa!", "", "x@elders.example", ["same name"]),
-        ("Stichting Netwerk Alfa", "", "x@elders.example", ["similar name"]),
-        ("Netwerk Alpha", "", "x@elders.example", ["similar name"]),
-        ("Iets anders", "http://www.alfa.example/over", "x@elders.example", ["same website domain"]),
-        ("Iets anders", "", "nieuw@alfa.example", ["same email domain"]),
+        ("Netwerk Alfa", "", "x@elders.example", [REASON_SAME_NAME]),
+        ("netwerk-alfa!", "", "x@elders.example", [REASON_SAME_NAME]),
+        ("Stichting Netwerk Alfa", "", "x@elders.example", [REASON_SIMILAR_NAME]),
+        ("Netwerk Alpha", "", "x@elders.example", [REASON_SIMILAR_NAME]),
+        ("Iets anders", "http://www.alfa.example/over", "x@elders.example", [REASON_WEBSITE]),
+        ("Iets anders", "", "nieuw@alfa.example", [REASON_EMAIL]),
         # Alfa's editor's own address (the fixture's editors share example.org).
         (
             "Iets anders",
             "",
             "Alfa@Example.org",
-            ["same email domain", "the email address is one of its editors' accounts"],
+            [REASON_EMAIL, REASON_ACCOUNT],
         ),
         ("Iets anders", "", "x@gmail.com", []),  # a shared mail provider says nothing
         ("Netwerk Gamma", "https://gamma.example", "g@gamma.example", []),
@@ -451,7 +459,7 @@ def test_resemblance_reasons(two_networks, name, website, email, expected):
     """Name, website domain and mail domain each count; unrelated requests raise nothing."""
     alfa = two_networks["a"].page
     NetworkPage.objects.filter(pk=alfa.pk).update(website="https://alfa.example", email="info@alfa.example")
-    found = {r.page.pk: [str(reason) for reason in r.reasons] for r in resemblances(name, website, email)}
+    found = {r.page.pk: r.reasons for r in resemblances(name, website, email)}
     assert found.get(alfa.pk, []) == expected
 
 
