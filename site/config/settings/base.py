@@ -285,6 +285,8 @@ def require_secret_key(key):
 NETWORK_STALE_MONTHS = env_int("NETWORK_STALE_MONTHS", 12)
 # Listing requests allowed per visitor address per hour, against floods of spam.
 NETWORK_LISTING_REQUESTS_PER_HOUR = env_int("NETWORK_LISTING_REQUESTS_PER_HOUR", 5)
+# Days after which a listing request (accepted, declined or never handled) is erased.
+NETWORK_LISTING_REQUEST_RETENTION_DAYS = env_int("NETWORK_LISTING_REQUEST_RETENTION_DAYS", 365)
 
 # --- events ---
 # Sign-up: per-IP rate limit on sign-up posts ("<posts>/<seconds>", counted in the default cache, so
