@@ -14,6 +14,8 @@ from home.models import ContentPage, FooterText, HomePage, Sector, SiteSettings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "pr8werk-demo"  # noqa: S105 - printed by `make run`, created with dev settings only
+# The hosts of a development site record, which the demo loader may move to another port.
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 register_demo_login("Superuser", ADMIN_USERNAME, ADMIN_PASSWORD)
 
 
@@ -518,19 +520,24 @@ def build_home_pages():
         welcome.delete()  # its Site goes with it and is made again below
     pages = translated_page(root, HomePage, HOME)
     site = Site.objects.filter(is_default_site=True).first()
+    # Full URLs (sitemap, feeds, canonical links outside a request) are built from the Site
+    # record: it must name the public address, not Wagtail's default localhost:80.
+    address = urlsplit(settings.SITE_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     if site is None:
-        # Full URLs (sitemap, feeds, canonical links outside a request) are built from the Site
-        # record: it must name the public address, not Wagtail's default localhost:80.
-        address = urlsplit(settings.SITE_BASE_URL)
         Site.objects.create(
-            hostname=address.hostname or "localhost",
-            port=address.port or (443 if address.scheme == "https" else 80),
-            root_page=pages["nl"],
-            is_default_site=True,
-            site_name="Pr8werk",
+            hostname=hostname, port=port, root_page=pages["nl"], is_default_site=True, site_name="Pr8werk"
         )
-    elif site.root_page_id != pages["nl"].pk:
-        site.root_page = pages["nl"]
+        return pages
+    changed = site.root_page_id != pages["nl"].pk
+    site.root_page = pages["nl"]
+    # A record still on a loopback address was made by an earlier demo run, perhaps on another
+    # port (`PORT=8080 make run`): it follows SITE_BASE_URL. A real host set by the operator stays.
+    if site.hostname in LOOPBACK_HOSTS and (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        changed = True
+    if changed:
         site.save()
     return pages
 
