@@ -418,6 +418,8 @@ def load(command):
                 "show_in_menus": True,
                 "intro": "Meer werk voor zp'ers, door opdrachtgevers en zelfstandigen met elkaar in "
                 "gesprek te brengen.",
+                "search_description": "Wat Pr8werk doet: ontbijt- en zwermsessies die zp'ers in de Achterhoek "
+                "in contact brengen met opdrachtgevers uit ondernemingen, overheid en organisaties.",
                 "body": ABOUT_BODY["nl"],
             },
             "en": {
@@ -425,6 +427,8 @@ def load(command):
                 "slug": "about",
                 "intro": "More work for freelancers, by "
                 "getting clients and independent professionals talking.",
+                "search_description": "What Pr8werk does: breakfast and swarm sessions that connect freelancers "
+                "in the Achterhoek with clients from business, government and non-profit organisations.",
                 "body": ABOUT_BODY["en"],
             },
             "de": {
@@ -432,6 +436,8 @@ def load(command):
                 "slug": "ueber-pr8werk",
                 "intro": "Mehr Arbeit für "
                 "Selbstständige, indem Auftraggeber und Fachkräfte miteinander ins Gespräch kommen.",
+                "search_description": "Was Pr8werk tut: Frühstücks- und Schwarmsitzungen, die Selbstständige im "
+                "Achterhoek mit Auftraggebern aus Wirtschaft, Verwaltung und Organisationen zusammenbringen.",
                 "body": ABOUT_BODY["de"],
             },
         },
@@ -443,16 +449,22 @@ def load(command):
             "nl": {
                 "title": "Privacyverklaring",
                 "slug": "privacy",
+                "search_description": "Welke persoonsgegevens Pr8werk bij een aanmelding bewaart, waarvoor, "
+                "hoe lang, en hoe je ze inziet of laat wissen.",
                 "body": [{"type": "paragraph", "value": PRIVACY_BODY["nl"]}],
             },
             "en": {
                 "title": "Privacy statement",
                 "slug": "privacy",
+                "search_description": "Which personal data Pr8werk keeps when you sign up, what for, for how "
+                "long, and how to see or erase it.",
                 "body": [{"type": "paragraph", "value": PRIVACY_BODY["en"]}],
             },
             "de": {
                 "title": "Datenschutzerklärung",
                 "slug": "datenschutz",
+                "search_description": "Welche personenbezogenen Daten Pr8werk bei einer Anmeldung speichert, "
+                "wozu, wie lange, und wie Sie sie einsehen oder löschen lassen.",
                 "body": [{"type": "paragraph", "value": PRIVACY_BODY["de"]}],
             },
         },
@@ -464,16 +476,22 @@ def load(command):
             "nl": {
                 "title": "Toegankelijkheidsverklaring",
                 "slug": "toegankelijkheid",
+                "search_description": "Hoe toegankelijk de website van Pr8werk is, wat nog niet goed werkt en "
+                "waar je een probleem meldt.",
                 "body": [{"type": "paragraph", "value": ACCESSIBILITY_BODY["nl"]}],
             },
             "en": {
                 "title": "Accessibility statement",
                 "slug": "accessibility",
+                "search_description": "How accessible the Pr8werk website is, what does not work well yet and "
+                "where to report a problem.",
                 "body": [{"type": "paragraph", "value": ACCESSIBILITY_BODY["en"]}],
             },
             "de": {
                 "title": "Erklärung zur Barrierefreiheit",
                 "slug": "barrierefreiheit",
+                "search_description": "Wie barrierefrei die Website von Pr8werk ist, was noch nicht gut "
+                "funktioniert und wo Sie ein Problem melden.",
                 "body": [{"type": "paragraph", "value": ACCESSIBILITY_BODY["de"]}],
             },
         },
