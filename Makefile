@@ -45,8 +45,11 @@ migrate: setup ## Apply database migrations
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content
 
+# Every command of `run` (the demo loader's site record included) sees the port: the dev settings
+# build SITE_BASE_URL from it, so links in mails, feeds and the sitemap name the port served on.
+run: export PORT := $(PORT)
 run: demo ## Set everything up and serve http://127.0.0.1:$(PORT)/ (PORT overrides)
-	@PORT=$(PORT) $(MANAGE) print_demo_logins
+	@$(MANAGE) print_demo_logins
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed ## ruff check and ruff format --check

@@ -7,7 +7,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
@@ -228,7 +228,7 @@ class RegistrationViewSet(ModelViewSet):
                 if instance.status != Registration.Status.CANCELLED:
                     buttons.append(
                         MenuItem(
-                            _("Cancel"),
+                            pgettext("registration action", "Cancel"),
                             url=reverse(viewset.get_url_name("cancel"), args=[instance.pk]),
                             icon_name="cross",
                             priority=40,
@@ -237,7 +237,7 @@ class RegistrationViewSet(ModelViewSet):
                 if instance.status == Registration.Status.WAITLISTED:
                     buttons.append(
                         MenuItem(
-                            _("Promote"),
+                            pgettext("registration action", "Promote"),
                             url=reverse(viewset.get_url_name("promote"), args=[instance.pk]),
                             icon_name="arrow-up",
                             priority=41,

@@ -120,8 +120,9 @@ def ensure_moderation():
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
         task.groups.add(moderators)
-        # Wagtail's own "Moderators" group approves too, so an installation that uses it keeps working.
-        wagtail_moderators = Group.objects.filter(name="Moderators").first()
+        # Wagtail's own moderators group approves too, so an installation that uses it keeps working
+        # (home's migration 0003 gave it its Dutch name).
+        wagtail_moderators = Group.objects.filter(name__in=["Moderatoren", "Moderators"]).first()
         if wagtail_moderators:
             task.groups.add(wagtail_moderators)
     workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)

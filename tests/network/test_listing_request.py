@@ -99,7 +99,7 @@ def test_request_survives_a_failing_mail_server(
         ({"email": "dirk-at-example"}, "email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
         ({"website": "niet een adres"}, "website", "Vul een volledig webadres in"),
         ({"description": ""}, "description", "Vertel ons kort iets over het netwerk."),
-        ({"consent": ""}, "consent", "Geef uw toestemming"),
+        ({"consent": ""}, "consent", "Geef je toestemming"),
         ({"name": "x" * 500}, "name", "500"),
     ],
 )

@@ -206,6 +206,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # address shows Dutch text in the meantime (home/translations.py keeps live what already was).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Named date formats per language (site/config/formats/<language>/formats.py); templates and mails
+# use those names, so each language writes dates its own way.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
