@@ -6,7 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Pr8werk"
 
     def ready(self):
-        from home import checks, images, purge  # noqa: F401 - checks registers itself
+        from home import checks, images, purge, signals  # noqa: F401 - checks registers itself
         from home.cache import connect_signals
         from home.routing import install_view_restriction_shortcut
 
@@ -14,3 +14,4 @@ class HomeConfig(AppConfig):
         images.connect_signals()
         purge.connect_signals()
         install_view_restriction_shortcut()
+        signals.connect(self)
