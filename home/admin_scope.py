@@ -16,10 +16,10 @@ from django.http import Http404
 from django.urls import path, reverse
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
-from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.documents import get_document_model
-from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
@@ -36,9 +36,9 @@ def visible_page_ids(user):
     """Pages someone with partial rights may see: theirs, and public pages without a pending title."""
     editable = page_policy().instances_user_has_any_permission_for(user, EDIT_ACTIONS).order_by()
     published = Page.objects.live().public().filter(draft_title=F("title")).order_by()
-    return Page.objects.filter(Q(pk__in=editable.values("pk")) | Q(pk__in=published.values("pk"))).values_list(
-        "pk", flat=True
-    )
+    return Page.objects.filter(
+        Q(pk__in=editable.values("pk")) | Q(pk__in=published.values("pk"))
+    ).values_list("pk", flat=True)
 
 
 def scope_page_chooser(pages, request):
