@@ -154,7 +154,9 @@ def phone_signup(event, **overrides):
     }
 
 
-def test_a_hand_added_registration_with_seats_left_is_confirmed_and_mailed(client, admin_user, sessions, committed):
+def test_a_hand_added_registration_with_seats_left_is_confirmed_and_mailed(
+    client, admin_user, sessions, committed
+):
     """A phone sign-up takes a free seat and the registrant gets the usual mail, in their language."""
     _first, second = sessions
     client.force_login(admin_user)
@@ -163,7 +165,11 @@ def test_a_hand_added_registration_with_seats_left_is_confirmed_and_mailed(clien
 
     assert response.status_code == 302
     registration = Registration.objects.get(email="gerrit@example.org")
-    assert (registration.event_id, registration.status, registration.language) == (second.pk, "confirmed", "de")
+    assert (registration.event_id, registration.status, registration.language) == (
+        second.pk,
+        "confirmed",
+        "de",
+    )
     # What the registrant agreed to, in their language, and who took the call.
     assert registration.consent_text.startswith("[2026-1] ")
     assert "staff" in registration.consent_text and "Datenschutzerklärung" in registration.consent_text
