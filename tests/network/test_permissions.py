@@ -1,16 +1,19 @@
 """A network editor can edit their own page and nothing else: proved from the denied side."""
 
 import json
+import re
 
 import pytest
 from django.core.files.base import ContentFile
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
+from home.models import ContentPage
 from network.models import NetworkPage
+from network.onboarding import onboard_network
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +262,135 @@ def test_a_new_translation_is_editable_by_the_same_network_only(client, two_netw
     assert client.get(edit_url).status_code == 200
     client.force_login(two_networks["b"].user)
     assert_denied(client.get(edit_url, follow=True))
+
+
+# --- what a network editor sees of the rest of the site ---------------------------------------------
+
+SECRETS = ("Geheim concept Beta", "Verborgen Gamma", "Geheime pagina", "Logo van Beta", "Folder van Beta")
+
+
+@pytest.fixture
+def secrets(two_networks, home_page):
+    """Another network's pending title, an unpublished network and page, B's image and document."""
+    other = two_networks["b"].page
+    other.title = "Geheim concept Beta"
+    other.save_revision()  # a draft of a live page: the public still sees "Netwerk Beta"
+    hidden = onboard_network("Verborgen Gamma", "gamma@example.org", send_mail=False).page
+    draft = ContentPage(title="Geheime pagina", slug="geheim", live=False)
+    home_page.add_child(instance=draft)
+    draft.save_revision()
+    return {
+        "pages": [other, hidden, draft],
+        "image": make_image("Logo van Beta", two_networks["b"].collection),
+        "document": make_document("Folder van Beta", two_networks["b"].collection),
+    }
+
+
+def admin_url_patterns(patterns=None, prefix=""):
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(pattern, URLResolver):
+            yield from admin_url_patterns(pattern.url_patterns, prefix + str(pattern.pattern))
+        else:
+            yield "/" + (prefix + str(pattern.pattern)).replace("^", "").replace("$", "")
+
+
+def body_of(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode(errors="replace")
+
+
+def test_no_admin_endpoint_shows_a_network_editor_anything_of_another_network(editor_a, two_networks, secrets):
+    """Every admin address, with the ids of others' pages, image and document, and with a search."""
+    ids = [page.pk for page in secrets["pages"]] + [secrets["image"].pk, secrets["document"].pk]
+    own_title_seen = []
+    walked = 0
+    for pattern in admin_url_patterns():
+        if not pattern.startswith("/admin/") or pattern.endswith(("/logout/", "/failwhale/")):
+            continue
+        if "<" in pattern:
+            urls = [re.sub(r"<(?:int|str):\w+>", str(pk), pattern) for pk in ids]
+        else:
+            urls = [pattern, pattern + "?q=Beta&search=Beta"]
+        for url in urls:
+            if "<" in url:  # slugs, tokens: nothing of another network to name
+                continue
+            response = editor_a.get(url)
+            walked += 1
+            body = body_of(response)
+            leaked = [secret for secret in SECRETS if secret in body]
+            assert not leaked, (url, response.status_code, leaked)
+            if "Netwerk Alfa" in body:
+                own_title_seen.append(url)
+    # The control: the walk was logged in and reached the places that list the editor's own entry.
+    assert walked > 150
+    assert any(url.startswith("/admin/api/main/pages/") for url in own_title_seen), own_title_seen
+
+
+def test_the_page_chooser_shows_own_and_published_pages_only(editor_a, two_networks, secrets):
+    own, other = two_networks["a"].page, two_networks["b"].page
+    directory = own.get_parent()
+    hidden = secrets["pages"][1]
+    listing = editor_a.get(reverse("wagtailadmin_choose_page_child", args=[directory.pk])).content.decode()
+    assert "Netwerk Alfa" in listing
+    assert "Verborgen Gamma" not in listing
+    # A published page whose next title is still a draft stays out until the draft is published.
+    assert "Geheim concept Beta" not in listing
+    home = editor_a.get(reverse("wagtailadmin_choose_page_child", args=[directory.get_parent().pk]))
+    assert "Netwerken" in home.content.decode()  # the public site's pages can still be linked
+    assert "Geheime pagina" not in home.content.decode()
+    assert editor_a.get(reverse("wagtailadmin_choose_page_child", args=[hidden.pk])).status_code == 404
+    found = editor_a.get(reverse("wagtailadmin_choose_page_search"), {"q": "Gamma"}).content.decode()
+    assert "Verborgen Gamma" not in found
+    assert other.pk
+
+
+def test_the_admin_api_lists_only_the_editors_own_images_and_documents(editor_a, two_networks, secrets):
+    own_image = make_image("Eigen logo", two_networks["a"].collection)
+    own_document = make_document("Eigen folder", two_networks["a"].collection)
+    images = json.loads(editor_a.get("/admin/api/main/images/?limit=20").content)
+    documents = json.loads(editor_a.get("/admin/api/main/documents/?limit=20").content)
+    assert [item["id"] for item in images["items"]] == [own_image.pk]
+    assert [item["id"] for item in documents["items"]] == [own_document.pk]
+    assert editor_a.get(f"/admin/api/main/images/{secrets['image'].pk}/").status_code == 404
+    assert editor_a.get(f"/admin/api/main/documents/{secrets['document'].pk}/").status_code == 404
+
+
+def test_staff_still_see_every_image_and_document_in_the_admin_api(client, admin_user, secrets):
+    client.force_login(admin_user)
+    images = json.loads(client.get("/admin/api/main/images/?limit=20").content)
+    documents = json.loads(client.get("/admin/api/main/documents/?limit=20").content)
+    assert secrets["image"].pk in [item["id"] for item in images["items"]]
+    assert secrets["document"].pk in [item["id"] for item in documents["items"]]
+
+
+def test_the_page_types_report_and_move_confirmation_are_refused(editor_a, two_networks, secrets):
+    hidden = secrets["pages"][1]
+    assert editor_a.get(reverse("wagtailadmin_reports:page_types_usage")).status_code == 403
+    assert editor_a.get(reverse("wagtailadmin_reports:page_types_usage_results")).status_code == 403
+    response = editor_a.get(reverse("wagtailadmin_pages:move_confirm", args=[hidden.pk, hidden.get_parent().pk]))
+    assert_denied(response)
+
+
+def sidebar_explorer_start(client):
+    """The page id the sidebar's "Pages" explorer opens at."""
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    props = json.loads(html.split('id="wagtail-sidebar-props"')[1].split(">", 1)[1].split("</script>")[0])
+    found = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("_type") == "wagtail.sidebar.PageExplorerMenuItem":
+                found.append(node["_args"][-1])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(props)
+    return found[0]
+
+
+def test_the_explorer_opens_at_the_editors_own_page(editor_a, two_networks):
+    """Not at the root of the tree, which only says that pages made there are on no site."""
+    assert sidebar_explorer_start(editor_a) == two_networks["a"].page.pk
