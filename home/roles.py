@@ -10,6 +10,7 @@ from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.snippets.models import create_extra_permissions
 
 STAFF_GROUP = "Communicatie"
 
@@ -43,7 +44,10 @@ STAFF_MODEL_PERMISSIONS = [
 def ensure_permissions_exist(*app_labels):
     """Django creates an app's permissions in its own post_migrate step; ours may run earlier."""
     for app_label in app_labels:
-        create_permissions(apps.get_app_config(app_label), verbosity=0)
+        app_config = apps.get_app_config(app_label)
+        create_permissions(app_config, verbosity=0)
+        # Wagtail adds "publish" and "lock" to snippets with a draft state in a later step.
+        create_extra_permissions(app_config)
 
 
 def staff_group():

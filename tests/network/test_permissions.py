@@ -4,16 +4,24 @@ import json
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Page
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from home.models import ContentPage
-from network.models import NetworkPage
+from events.models import EventIndexPage, EventPage, SessionReportPage
+from home.models import ContentPage, FooterText, HomePage, Sector
+from home.roles import STAFF_GROUP
+from network.demo_content import MODERATOR_USERNAME, create_demo_users
+from network.models import NetworkPage, PartnerQuote
 from network.onboarding import onboard_network
+from news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.django_db
 
@@ -299,7 +307,9 @@ def body_of(response):
     return content.decode(errors="replace")
 
 
-def test_no_admin_endpoint_shows_a_network_editor_anything_of_another_network(editor_a, two_networks, secrets):
+def test_no_admin_endpoint_shows_a_network_editor_anything_of_another_network(
+    editor_a, two_networks, secrets
+):
     """Every admin address, with the ids of others' pages, image and document, and with a search."""
     ids = [page.pk for page in secrets["pages"]] + [secrets["image"].pk, secrets["document"].pk]
     own_title_seen = []
@@ -367,7 +377,9 @@ def test_the_page_types_report_and_move_confirmation_are_refused(editor_a, two_n
     hidden = secrets["pages"][1]
     assert editor_a.get(reverse("wagtailadmin_reports:page_types_usage")).status_code == 403
     assert editor_a.get(reverse("wagtailadmin_reports:page_types_usage_results")).status_code == 403
-    response = editor_a.get(reverse("wagtailadmin_pages:move_confirm", args=[hidden.pk, hidden.get_parent().pk]))
+    response = editor_a.get(
+        reverse("wagtailadmin_pages:move_confirm", args=[hidden.pk, hidden.get_parent().pk])
+    )
     assert_denied(response)
 
 
@@ -394,3 +406,157 @@ def sidebar_explorer_start(client):
 def test_the_explorer_opens_at_the_editors_own_page(editor_a, two_networks):
     """Not at the root of the tree, which only says that pages made there are on no site."""
     assert sidebar_explorer_start(editor_a) == two_networks["a"].page.pk
+
+
+# --- communications staff: everything editorial, on every installation ------------------------------
+
+
+def test_every_installation_has_the_staff_group_with_its_rights(home_pages):
+    """Made by the migrations and the home pages' creation, not by the demo loader."""
+    group = Group.objects.get(name=STAFF_GROUP)
+    codenames = {
+        f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")
+    }
+    assert {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+        "events.view_registration",
+        "events.add_registration",
+        "events.change_registration",
+        "network.change_listingrequest",
+        "network.publish_partnerquote",
+        "home.change_sector",
+        "home.change_footertext",
+    } <= codenames
+    root_collection = Collection.get_first_root_node()
+    assert {
+        p.permission.codename
+        for p in GroupCollectionPermission.objects.filter(group=group, collection=root_collection)
+    } >= {"add_image", "choose_image", "add_document", "choose_document"}
+    for page in home_pages.values():
+        assert {
+            p.permission.codename for p in GroupPagePermission.objects.filter(group=group, page=page)
+        } >= {"add_page", "change_page", "publish_page"}
+
+
+@pytest.fixture
+def staff(client, demo_site):
+    """The demo's communications account, as `make run` creates it."""
+    create_demo_users()
+    user = get_user_model().objects.get(username=MODERATOR_USERNAME)
+    assert not user.is_superuser
+    client.force_login(user)
+    return client
+
+
+def add_url(model, parent):
+    return reverse("wagtailadmin_pages:add", args=[model._meta.app_label, model._meta.model_name, parent.pk])
+
+
+def test_staff_write_and_publish_news_in_every_language(staff):
+    for language in ("nl", "en", "de"):
+        index = NewsIndexPage.objects.get(locale__language_code=language)
+        response = staff.post(
+            add_url(NewsPage, index),
+            nested_form_data(
+                {
+                    "title": f"Nieuws van de redactie {language}",
+                    "slug": f"nieuws-van-de-redactie-{language}",
+                    "date": "2026-05-01",
+                    "intro": "Een korte inleiding.",
+                    "body": streamfield([]),
+                    "action-publish": "publish",
+                }
+            ),
+        )
+        assert response.status_code == 302, response.content.decode()[:2000]
+        page = NewsPage.objects.get(slug=f"nieuws-van-de-redactie-{language}")
+        assert page.live and page.locale.language_code == language
+
+
+def test_staff_may_create_sessions_reports_and_content_pages_in_every_language(staff):
+    for language in ("nl", "en", "de"):
+        home = HomePage.objects.get(locale__language_code=language)
+        agenda = EventIndexPage.objects.get(locale__language_code=language)
+        for model, parent in ((EventPage, agenda), (SessionReportPage, agenda), (ContentPage, home)):
+            assert staff.get(add_url(model, parent)).status_code == 200, (model, language)
+            assert parent.permissions_for_user(staff_user()).can_publish_subpage()
+
+
+def staff_user():
+    return get_user_model().objects.get(username=MODERATOR_USERNAME)
+
+
+def test_staff_translate_pages_and_snippets(staff):
+    news = NewsPage.objects.filter(locale__language_code="nl").first()
+    news.get_translations().delete()  # so that every language is still to do
+    response = staff.get(reverse("wagtail_localize:submit_page_translation", args=[news.pk]))
+    assert response.status_code == 200
+    sector = Sector.objects.filter(locale__language_code="nl").first()
+    response = staff.get(
+        reverse("wagtail_localize:submit_snippet_translation", args=["home", "sector", sector.pk])
+    )
+    assert response.status_code == 200
+
+
+def test_staff_upload_images_and_documents(staff):
+    response = staff.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Foto van de zwermsessie",
+            "file": SimpleUploadedFile("foto.png", get_test_image_file().file.getvalue()),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert get_image_model().objects.filter(title="Foto van de zwermsessie").exists()
+    response = staff.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Verslag als pdf",
+            "file": SimpleUploadedFile("verslag.txt", b"verslag"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 302
+    assert get_document_model().objects.filter(title="Verslag als pdf").exists()
+
+
+def test_staff_see_add_cancel_and_export_registrations(staff, upcoming_session, make_registration):
+    session = upcoming_session("nl")
+    registration = make_registration(session, email="piet@example.org")
+    assert "piet@example.org" in staff.get("/admin/registrations/").content.decode()
+    assert staff.get("/admin/registrations/new/").status_code == 200
+    export = staff.get("/admin/registrations/?export=csv")
+    assert export.status_code == 200 and "piet@example.org" in body_of(export)
+    assert staff.post(f"/admin/registrations/cancel/{registration.pk}/").status_code == 302
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_staff_handle_listing_requests_and_edit_snippets(staff):
+    assert staff.get(reverse("network_listingrequest:index")).status_code == 200
+    for model in (Sector, PartnerQuote, FooterText):
+        viewset = model.snippet_viewset
+        assert staff.get(reverse(viewset.get_url_name("list"))).status_code == 200, model
+        item = model.objects.first()
+        assert staff.get(reverse(viewset.get_url_name("edit"), args=[item.pk])).status_code == 200, model
+
+
+def test_staff_approve_a_network_change(staff, demo_site, client, django_user_model):
+    page = NetworkPage.objects.get(slug="ict-kring-doetinchem-demo")
+    editor = django_user_model.objects.create_user("ict-redacteur", "ict@example.org", "x")
+    editor.groups.add(Group.objects.get(name="Netwerk: ICT-kring Doetinchem (demo)"))
+    page.get_workflow().start(page, editor)
+    state = page.current_workflow_state
+    approve = reverse(
+        "wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.current_task_state.pk]
+    )
+    staff.force_login(staff_user())
+    assert staff.post(approve).status_code in (200, 302)
+    state.refresh_from_db()
+    assert state.status == state.STATUS_APPROVED
+
+
+def test_the_explorer_opens_at_the_dutch_home_page_for_staff(staff):
+    assert sidebar_explorer_start(staff) == HomePage.objects.get(locale__language_code="nl").pk
