@@ -337,7 +337,7 @@ def test_no_admin_endpoint_shows_a_network_editor_anything_of_another_network(
 
 
 def test_the_page_chooser_shows_own_and_published_pages_only(editor_a, two_networks, secrets):
-    own, other = two_networks["a"].page, two_networks["b"].page
+    own = two_networks["a"].page
     directory = own.get_parent()
     hidden = secrets["pages"][1]
     listing = editor_a.get(reverse("wagtailadmin_choose_page_child", args=[directory.pk])).content.decode()
@@ -351,7 +351,6 @@ def test_the_page_chooser_shows_own_and_published_pages_only(editor_a, two_netwo
     assert editor_a.get(reverse("wagtailadmin_choose_page_child", args=[hidden.pk])).status_code == 404
     found = editor_a.get(reverse("wagtailadmin_choose_page_search"), {"q": "Gamma"}).content.decode()
     assert "Verborgen Gamma" not in found
-    assert other.pk
 
 
 def test_the_admin_api_lists_only_the_editors_own_images_and_documents(editor_a, two_networks, secrets):
