@@ -40,14 +40,23 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from home.roles import STAFF_GROUP, ensure_permissions_exist, grant_staff_permissions
 from network.models import NetworkIndexPage, NetworkOnboarding, NetworkPage
 from network.tasks import send_welcome_mail
 
 GROUP_PREFIX = "Netwerk: "
-MODERATORS_GROUP = "Communicatie"
+MODERATORS_GROUP = STAFF_GROUP
 NETWORKS_COLLECTION = "Netwerken"
 WORKFLOW_NAME = "Netwerkvermeldingen"
 TASK_NAME = "Goedkeuring door communicatie"
+
+STAFF_PERMISSIONS = [
+    ("network", "view_listingrequest"),
+    ("network", "change_listingrequest"),
+    ("network", "add_partnerquote"),
+    ("network", "change_partnerquote"),
+    ("network", "publish_partnerquote"),
+]
 
 # What a network's group may do with the images and documents in its own collection.
 COLLECTION_PERMISSIONS = [
@@ -100,22 +109,9 @@ def ensure_moderation():
     The workflow is linked to every directory page (all languages), so it covers each network page,
     including ones staff add by hand.
     """
-    moderators, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
-    if created:
-        # Communications staff handle listing requests and partner quotes too.
-        moderators.permissions.add(
-            permission("wagtailadmin", "access_admin"),
-            *Permission.objects.filter(
-                content_type__app_label="network",
-                codename__in=[
-                    "view_listingrequest",
-                    "change_listingrequest",
-                    "add_partnerquote",
-                    "change_partnerquote",
-                    "publish_partnerquote",
-                ],
-            ),
-        )
+    ensure_permissions_exist("network")
+    # Communications staff handle listing requests and partner quotes too.
+    moderators = grant_staff_permissions(STAFF_PERMISSIONS)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=TASK_NAME)
