@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import FooterText, Sector
+from home.viewsets import PageViewSetWithSafeCreate
 
 
 class SectorViewSet(SnippetViewSet):
@@ -24,3 +26,9 @@ class FooterTextViewSet(SnippetViewSet):
 
 register_snippet(SectorViewSet)
 register_snippet(FooterTextViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # After Wagtail's own base page viewset (order -1), so this one serves every page type.
+    return PageViewSetWithSafeCreate()
