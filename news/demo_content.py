@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 
-from home.demo import demo_image, ensure_locales, site_root, translated_page
+from home.demo import demo_image, ensure_locales, hold, site_root, translated_page
 from home.models import Sector
 from news.models import NewsIndexPage, NewsPage
 
@@ -1194,16 +1194,17 @@ def add_news_item(indexes, item, images, sectors):
         page.save_revision().publish()
         page.refresh_from_db()
     for code in ("en", "de"):
-        if page.get_translation_or_none(locales[code]) is not None:
-            continue
-        translation = page.copy_for_translation(locales[code], copy_parents=True).specific
-        for field, value in {**common_fields(item, images, code), **item[code]}.items():
-            setattr(translation, field, value)
-        set_topics(translation, item, sectors, code)
-        # A new translation never had its copied slug in public, so no redirect from it.
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
-            translation.save()
-            translation.save_revision().publish()
+        translation = page.get_translation_or_none(locales[code])
+        if translation is None:
+            translation = page.copy_for_translation(locales[code], copy_parents=True).specific
+            for field, value in {**common_fields(item, images, code), **item[code]}.items():
+                setattr(translation, field, value)
+            set_topics(translation, item, sectors, code)
+            # A new translation never had its copied slug in public, so no redirect from it.
+            with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
+                translation.save()
+                translation.save_revision().publish()
+        hold(page, translation.specific)
 
 
 def common_fields(item, images, code):

@@ -202,6 +202,9 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation stays a draft until its translator publishes it, so no English or German
+# address shows Dutch text in the meantime (home/translations.py keeps live what already was).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
@@ -288,6 +291,8 @@ def require_secret_key(key):
 NETWORK_STALE_MONTHS = env_int("NETWORK_STALE_MONTHS", 12)
 # Listing requests allowed per visitor address per hour, against floods of spam.
 NETWORK_LISTING_REQUESTS_PER_HOUR = env_int("NETWORK_LISTING_REQUESTS_PER_HOUR", 5)
+# Days after which a listing request (accepted, declined or never handled) is erased.
+NETWORK_LISTING_REQUEST_RETENTION_DAYS = env_int("NETWORK_LISTING_REQUEST_RETENTION_DAYS", 365)
 
 # --- events ---
 # Sign-up: per-IP rate limit on sign-up posts ("<posts>/<seconds>", counted in the default cache, so
