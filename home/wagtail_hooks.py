@@ -5,6 +5,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import admin_scope
 from home.models import FooterText, Sector
+from home.viewsets import PageViewSetWithSafeCreate
 
 
 class SectorViewSet(SnippetViewSet):
@@ -34,3 +35,9 @@ hooks.register("before_move_page", admin_scope.refuse_move_without_permission)
 hooks.register("construct_main_menu", admin_scope.open_explorer_at_start_page)
 # After Wagtail's images and documents apps have registered their endpoints.
 hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # After Wagtail's own base page viewset (order -1), so this one serves every page type.
+    return PageViewSetWithSafeCreate()
