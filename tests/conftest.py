@@ -41,10 +41,17 @@ def pytest_collection_modifyitems(items):
     # pytest-xdist hands each worker its tests in this order, so the phases hold on every worker.
     items.sort(key=_phase)
     for item in items:
-        if _phase(item) != EMPTY and item.get_closest_marker("django_db", None) is not None:
-            marker = item.get_closest_marker("django_db")
-            if marker.kwargs.get("transaction") or "transactional_db" in item.fixturenames:
-                raise pytest.UsageError(f"{item.nodeid}: a transactional test would flush the demo site")
+        phase, names, marker = (
+            _phase(item),
+            getattr(item, "fixturenames", ()),
+            item.get_closest_marker("django_db"),
+        )
+        if phase != EMPTY and ("transactional_db" in names or (marker and marker.kwargs.get("transaction"))):
+            raise pytest.UsageError(f"{item.nodeid}: a transactional test would flush the demo site")
+        if phase == BROWSER and ("db" in names or marker):
+            raise pytest.UsageError(
+                f"{item.nodeid}: the live server cannot see rows inside the `db` transaction"
+            )
 
 
 @pytest.fixture(autouse=True)

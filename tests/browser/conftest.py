@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.contrib.auth import get_user_model
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
@@ -38,16 +38,12 @@ def browser():
 
 
 @pytest.fixture(scope="session")
-def live_site(browser, demo_database, django_db_blocker):
+def live_site(demo_database, django_db_blocker):
     """One live server for every browser test, on the demo site committed once for the test process.
 
     Browser tests share what they change (a sign-up, a submitted entry): each uses its own accounts and
     addresses and asserts nothing another browser test may have changed. The database stays unblocked
     for the session: the browser tests run last, and both the server thread and the test use it.
-
-    The browser starts first: Playwright runs an event loop in this thread, and from then on Django
-    keeps the thread's database connection per context. The server must share the connection the tests
-    will use, or SQLite's in-memory database would lock tables between two connections.
     """
     with django_db_blocker.unblock():
         Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
@@ -60,18 +56,19 @@ def live_site(browser, demo_database, django_db_blocker):
 
 
 @pytest.fixture
+def django_user_model(live_site):
+    """The user model, without pytest-django's `db` transaction: the live server must see the rows."""
+    return get_user_model()
+
+
+@pytest.fixture
 def page(browser, live_site):
-    shared = live_site.thread.connections_override.get(DEFAULT_DB_ALIAS)
-    assert shared is None or shared is connections[DEFAULT_DB_ALIAS], (
-        "the test would not share the server's connection"
-    )
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
-    # The server thread shares the in-memory SQLite connection; a request still being served (an
-    # image the closed page had asked for) must end before the next test uses the database.
+    # A request still being served (an image the closed page had asked for) ends before the next test.
     live_site.thread.httpd.get_app().wait_until_idle()
 
 

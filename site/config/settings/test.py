@@ -1,5 +1,9 @@
 """Tests: fast hashing, local-memory cache and mail, plain static storage, immediate tasks."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -24,3 +28,11 @@ SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 # Query-count and content tests measure the real page; tests/home/test_cache.py switches it on.
 PAGE_CACHE_DISABLED = True
+
+# A database file (in memory where /dev/shm exists), not SQLite's shared in-memory database: the live
+# server of the browser tests answers from threads, and with the in-memory database they would all
+# share the test's one connection, transactions included.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _shm = Path("/dev/shm")  # noqa: S108 - a file name of this process's own, removed after the run
+    _folder = _shm if _shm.is_dir() else Path(tempfile.gettempdir())
+    DATABASES["default"]["TEST"] = {"NAME": str(_folder / f"pr8werk-test-{os.getpid()}.sqlite3")}
