@@ -233,3 +233,32 @@ def test_data_migration_turns_every_tag_into_a_dutch_topic(client, add_news, top
         ("/en/news/?tag=flexibele-schil", "Flexibele schil"),
     ]
     assert titles(client.get("/nieuws/?tag=flexibele-schil")) == ["Zwermen in Wehl"]
+
+
+@pytest.mark.django_db
+def test_editor_adds_a_topic_and_a_duplicate_slug_is_a_form_error(client, admin_user, topics):
+    """Snippets › Topics: the slug comes from the name; a slug taken in the language is refused, not a 500."""
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/snippets/news/topic/add/?locale=nl", {"name": "Flexibele schil", "slug": ""}
+    )
+    assert response.status_code == 302
+    assert Topic.objects.get(name="Flexibele schil").slug == "flexibele-schil"
+    response = client.post("/admin/snippets/news/topic/add/?locale=nl", {"name": "Zwermsessie", "slug": ""})
+    assert response.status_code == 200
+    assert "Een ander onderwerp in deze taal heeft deze slug al." in response.content.decode()
+    assert Topic.objects.filter(slug="zwermsessie").count() == 1
+    page = client.get("/admin/snippets/news/topic/")
+    assert page.status_code == 200 and "Flexibele schil" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_news_editor_shows_the_chosen_topics(client, admin_user, add_news):
+    """The page editor lists the page's topics in the topic panel."""
+    page = add_news("nl", "Zwermen in Wehl", topics=["zwermsessie", "zorg"])
+    client.force_login(admin_user)
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="topic_links-TOTAL_FORMS" value="2"' in html
+    assert "zwermsessie" in html and "Onderwerp" in html
