@@ -8,6 +8,8 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PYTHON) manage.py
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/pr8werk
+# One pytest process per core (pytest-xdist); each builds the demo site once.
+TEST_PROCESSES ?= 2
 
 .PHONY: help run test test-fast test-postgres lint format messages compilemessages setup migrate demo bench clean
 
@@ -43,8 +45,11 @@ migrate: setup ## Apply database migrations
 demo: migrate ## Load the demo content (idempotent)
 	$(MANAGE) load_demo_content
 
+# Every command of `run` (the demo loader's site record included) sees the port: the dev settings
+# build SITE_BASE_URL from it, so links in mails, feeds and the sitemap name the port served on.
+run: export PORT := $(PORT)
 run: demo ## Set everything up and serve http://127.0.0.1:$(PORT)/ (PORT overrides)
-	@PORT=$(PORT) $(MANAGE) print_demo_logins
+	@$(MANAGE) print_demo_logins
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.installed ## ruff check and ruff format --check
@@ -62,10 +67,10 @@ messages: $(VENV)/.installed .make-system ## Update locale/{nl,en,de} from the c
 test: setup .make-chromium .make-java lint ## Every check and test (SQLite), browser tests included
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_PROCESSES)
 
-test-postgres: setup .make-chromium .make-java ## The test suite against the local PostgreSQL (PG_URL overrides)
-	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest
+test-postgres: setup .make-chromium ## The suite against the local PostgreSQL (PG_URL overrides), without the page walks (HTML, axe, transfer)
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -n $(TEST_PROCESSES) -m "not walk"
 
 .make-wrk: ## (internal) wrk, the HTTP load tool of the page benchmark
 	@command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk >/dev/null)

@@ -7,7 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from events import signals
         from events.models import next_scheduled_change
         from home.cache import register_scheduled_change
 
         register_scheduled_change(next_scheduled_change)
+        signals.connect(self)

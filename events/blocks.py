@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
@@ -60,7 +61,7 @@ OUTCOME_KINDS = [
 ]
 FOLLOW_UP_STATUSES = [
     ("open", _("Open")),
-    ("in_progress", _("In progress")),
+    ("in_progress", pgettext_lazy("outcome status", "In progress")),
     ("done", _("Done")),
 ]
 
@@ -127,7 +128,7 @@ class OutcomeBlock(blocks.StructBlock):
     )
     status = blocks.ChoiceBlock(label=_("Follow-up status"), choices=FOLLOW_UP_STATUSES, default="open")
     owner = blocks.CharBlock(
-        label=_("Owner"),
+        label=pgettext_lazy("follow-up action", "Owner"),
         max_length=160,
         required=False,
         default="",
@@ -291,7 +292,7 @@ def _strip_counted(label):
 
 class FollowUpActionBlock(blocks.StructBlock):
     action = blocks.CharBlock(label=_("Action"), max_length=300)
-    owner = blocks.CharBlock(label=_("Owner"), max_length=160)
+    owner = blocks.CharBlock(label=pgettext_lazy("follow-up action", "Owner"), max_length=160)
     due_date = blocks.DateBlock(label=_("Due date"), required=False)
     status = blocks.ChoiceBlock(label=_("Status"), choices=FOLLOW_UP_STATUSES, default="open")
 

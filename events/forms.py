@@ -1,8 +1,12 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
 
-from events.models import Registration
+from events.models import EventPage, Registration
 
 CONSENT_TEXT = _(
     "I agree that Pr8werk keeps my details to organise this session, as described in the privacy "
@@ -53,4 +57,40 @@ class RegistrationForm(forms.ModelForm):
         data = {field: self.cleaned_data[field] for field in self._meta.fields}
         data["language"] = language
         data["consent_text"] = f"[{settings.EVENTS_PRIVACY_VERSION}] {self.consent_text()}"
+        return data
+
+
+class StaffRegistrationForm(WagtailAdminModelForm):
+    """Staff sign someone up by hand (a phone call): the same seat rules and mails as the site's form."""
+
+    consent = forms.BooleanField(
+        label=_("The registrant agreed to the privacy statement"),
+        required=True,
+        error_messages={"required": _("Ask the registrant to agree to the privacy statement first.")},
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["event", "name", "email", "organisation", "role", "remarks", "language"]
+        help_texts = {"language": _("The registrant's mails are in this language.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Registrations belong to a session's first page; its translations share the seats.
+        now = timezone.now()
+        sessions = (
+            EventPage.objects.live()
+            .filter(start__gt=now, is_cancelled=False, locale=Locale.get_default())
+            .exclude(signup_closes__lte=now)
+            .order_by("start")
+        )
+        self.fields["event"].queryset = sessions
+        self.fields["language"].initial = settings.LANGUAGE_CODE
+
+    def registration_data(self, user):
+        data = {field: self.cleaned_data[field] for field in self._meta.fields if field != "event"}
+        with translation.override(data["language"]):
+            consent = RegistrationForm.consent_text()
+            entered = gettext("given by phone, entered by %(user)s") % {"user": user.get_username()}
+        data["consent_text"] = f"[{settings.EVENTS_PRIVACY_VERSION}] {consent} ({entered})"
         return data

@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -46,7 +47,7 @@ class RegistrationState(models.TextChoices):
     NOT_YET_OPEN = "not_yet_open", _("Sign-up not open yet")
     CLOSED = "closed", _("Sign-up closed")
     PAST = "past", _("Past")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("sign-up", "Cancelled")
 
 
 def confirmed_count_subquery():
@@ -426,7 +427,7 @@ class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
         WAITLISTED = "waitlisted", _("Waiting list")
-        CANCELLED = "cancelled", _("Cancelled")
+        CANCELLED = "cancelled", pgettext_lazy("sign-up", "Cancelled")
 
     class Role(models.TextChoices):
         ZP = "zp", _("Independent professional (zp'er)")

@@ -9,6 +9,7 @@ import datetime
 import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -36,7 +37,9 @@ class OutcomeFollowUpFilterSet(WagtailFilterSet):
     locale = django_filters.ModelChoiceFilter(
         label=_("Language"), field_name="report__locale", queryset=Locale.objects.all()
     )
-    owner = django_filters.CharFilter(label=_("Owner"), lookup_expr="icontains")
+    owner = django_filters.CharFilter(
+        label=pgettext_lazy("follow-up action", "Owner"), lookup_expr="icontains"
+    )
 
     class Meta:
         model = ReportOutcome
@@ -59,7 +62,7 @@ class OutcomeFollowUpView(ReportView):
         Column("theme", label=_("Theme")),
         Column("get_kind_display", label=_("Kind")),
         Column("get_status_display", label=_("Follow-up status")),
-        Column("owner", label=_("Owner")),
+        Column("owner", label=pgettext_lazy("follow-up action", "Owner")),
         Column("report.title", label=_("Report")),
         Column("report.locale.get_display_name", label=_("Language")),
     ]
@@ -83,7 +86,7 @@ class OutcomeFollowUpView(ReportView):
         "text": _("Outcome"),
         "proposer": _("Proposed by"),
         "get_status_display": _("Follow-up status"),
-        "owner": _("Owner"),
+        "owner": pgettext_lazy("follow-up action", "Owner"),
     }
 
     def dispatch(self, request, *args, **kwargs):

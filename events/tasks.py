@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
+from events.ical import registration_calendar
+
 logger = logging.getLogger(__name__)
 
 MAX_DEFERRED_ATTEMPTS = 8
@@ -24,6 +26,18 @@ MAX_DEFERRED_ATTEMPTS = 8
 # The registration statuses each kind of mail still describes truthfully. A mail that failed is sent
 # later, sometimes after the registration changed: a confirmation with a cancel link after the
 # cancellation, "on the waiting list" after the promotion. Those would mislead, so they are dropped.
+# How the registrant's calendar entry stands after each kind of mail: a place on the waiting list is
+# not a seat, and a cancellation takes the entry out of the calendar.
+CALENDAR_STATUS = {
+    "confirmation": "CONFIRMED",
+    "promoted": "CONFIRMED",
+    "reminder": "CONFIRMED",
+    "waitlisted": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
+# The mails that change the entry: each raises its SEQUENCE, so calendars take it as the newer version.
+CALENDAR_CHANGES = ("promoted", "cancelled")
+
 CURRENT_FOR = {
     "confirmation": {"confirmed"},
     "promoted": {"confirmed"},
@@ -101,8 +115,6 @@ def public_url(page):
 
 def build_message(mail):
     """The mail, rendered in the language the person signed up in, with the session's .ics."""
-    from events.ical import events_calendar
-
     registration = mail.registration
     with translation.override(registration.language):
         event = registration.event.localized
@@ -123,9 +135,17 @@ def build_message(mail):
             to=[registration.email],
             headers={"Content-Language": registration.language, "Auto-Submitted": "auto-generated"},
         )
-        if mail.kind != "cancelled":
-            calendar = events_calendar([event], name=event.title)
-            message.attach(
-                f"{event.slug}.ics", calendar.to_ical(), "text/calendar; charset=utf-8; method=PUBLISH"
-            )
+        calendar = registration_calendar(
+            event, status=CALENDAR_STATUS[mail.kind], sequence=calendar_sequence(mail)
+        )
+        message.attach(
+            f"{event.slug}.ics",
+            calendar.to_ical(),
+            f"text/calendar; charset=utf-8; method={calendar['METHOD']}",
+        )
     return message
+
+
+def calendar_sequence(mail):
+    """The SEQUENCE of the registrant's entry in this mail: how many changes it has been through."""
+    return mail.registration.mails.filter(pk__lte=mail.pk, kind__in=CALENDAR_CHANGES).count()

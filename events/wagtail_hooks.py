@@ -7,20 +7,22 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.log_actions import log
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.signals import page_published
 
-from events.models import EventIndexPage, EventPage, Registration, confirmed_count_subquery
+from events.forms import StaffRegistrationForm
+from events.models import EventIndexPage, EventPage, Registration, SignupRefused, confirmed_count_subquery
 from home.chrome import landmark_page
 
 
@@ -44,14 +46,49 @@ def next_sessions(request, page):
 
 
 class RegistrationPermissionPolicy(ModelPermissionPolicy):
-    """Registrations come from the public form only: staff see, correct, export, cancel and promote."""
+    """Staff see, add (by phone), correct, export, cancel and promote registrations; never delete."""
 
     def user_has_permission(self, user, action):
         # Deleting would free a seat without moving up the waiting list or mailing anyone; staff
         # cancel instead, and the purge command erases personal data after the session.
-        if action in ("add", "delete"):
+        if action == "delete":
             return False
         return super().user_has_permission(user, action)
+
+
+class RegistrationCreateView(CreateView):
+    """A sign-up taken by phone: the site's sign-up unit decides the seat and sends the mail."""
+
+    def form_valid(self, form):
+        self.form = form
+        try:
+            registration, created = Registration.objects.sign_up(
+                form.cleaned_data["event"], **form.registration_data(self.request.user)
+            )
+        except SignupRefused as refused:
+            form.add_error(
+                "event",
+                _("This session takes no sign-ups now: %(state)s.") % {"state": refused.state.label},
+            )
+            return self.refuse(form)
+        if not created:
+            form.add_error("email", _("This email address is already signed up for this session."))
+            return self.refuse(form)
+        self.object = registration
+        log(instance=registration, action="wagtail.create", user=self.request.user)
+        return self.save_action()
+
+    def refuse(self, form):
+        self.produced_error_code = "validation_error"
+        self.produced_error_message = self.get_error_message()
+        return self.form_invalid(form)
+
+    def get_success_message(self, instance):
+        if instance.status == Registration.Status.CONFIRMED:
+            return _("%(name)s is signed up and gets a confirmation mail.") % {"name": instance.name}
+        return _("The session is full: %(name)s is on the waiting list and gets a mail.") % {
+            "name": instance.name
+        }
 
 
 register_permission_policy(Registration, RegistrationPermissionPolicy(Registration))
@@ -176,7 +213,12 @@ class RegistrationViewSet(ModelViewSet):
     ]
     export_filename = "registrations"
     inspect_view_enabled = True
+    copy_view_enabled = False
+    add_view_class = RegistrationCreateView
     ordering = ["-created_at"]
+
+    def get_add_view_kwargs(self, **kwargs):
+        return super().get_add_view_kwargs(form_class=StaffRegistrationForm, **kwargs)
 
     def get_urlpatterns(self):
         return [
@@ -228,7 +270,7 @@ class RegistrationViewSet(ModelViewSet):
                 if instance.status != Registration.Status.CANCELLED:
                     buttons.append(
                         MenuItem(
-                            _("Cancel"),
+                            pgettext("registration action", "Cancel"),
                             url=reverse(viewset.get_url_name("cancel"), args=[instance.pk]),
                             icon_name="cross",
                             priority=40,
@@ -237,7 +279,7 @@ class RegistrationViewSet(ModelViewSet):
                 if instance.status == Registration.Status.WAITLISTED:
                     buttons.append(
                         MenuItem(
-                            _("Promote"),
+                            pgettext("registration action", "Promote"),
                             url=reverse(viewset.get_url_name("promote"), args=[instance.pk]),
                             icon_name="arrow-up",
                             priority=41,

@@ -6,11 +6,13 @@ class HomeConfig(AppConfig):
     verbose_name = "Pr8werk"
 
     def ready(self):
-        from home import checks, images, purge  # noqa: F401 - checks registers itself
+        from home import checks, images, purge, signals, translations  # noqa: F401 - checks registers itself
         from home.cache import connect_signals
         from home.routing import install_view_restriction_shortcut
 
         connect_signals()
         images.connect_signals()
         purge.connect_signals()
+        translations.connect_signals()
         install_view_restriction_shortcut()
+        signals.connect(self)

@@ -4,6 +4,7 @@ import copy
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -50,7 +51,7 @@ class ImageBlock(blocks.StructBlock):
     """An image with caption and credit; the alt text comes from the image library."""
 
     image = ImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    caption = blocks.CharBlock(label=pgettext_lazy("image", "Caption"), required=False, max_length=250)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=120)
 
     class Meta:
@@ -83,7 +84,9 @@ class GalleryImageBlock(blocks.StructBlock):
     """One photo of a gallery; the alt text comes from the image library."""
 
     image = GalleryImageChooserBlock(label=_("Image"))
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250, default="")
+    caption = blocks.CharBlock(
+        label=pgettext_lazy("image", "Caption"), required=False, max_length=250, default=""
+    )
 
     class Meta:
         icon = "image"

@@ -12,6 +12,8 @@ from django.test.utils import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from home.translations import hold_existing
+
 LANGUAGES = ("nl", "en", "de")
 
 
@@ -50,7 +52,18 @@ def translated_page(parent, model, content, *, publish=True):
                 _publish(translation, publish)
             existing = translation
         pages[code] = existing.specific
+        hold(page, pages[code])
     return pages
+
+
+def hold(source, translation):
+    """Hand the translation to wagtail-localize with its own text, as an editor's translation is held.
+
+    The first editorial "Translate" or "Sync" then keeps it instead of rewriting it from the Dutch.
+    """
+    unpaired = hold_existing(source, translation)
+    if unpaired:
+        raise ValueError(f"{translation!r} has another shape than {source!r} at {', '.join(unpaired)}")
 
 
 def _publish(page, publish):
@@ -82,6 +95,7 @@ def translated_snippet(model, lookup, content, *, publish=True):
                 setattr(translation, field, value)
             _save_snippet(translation, publish)
         objects[code] = translation
+        hold(obj, translation)
     return objects
 
 

@@ -14,6 +14,8 @@ from home.models import ContentPage, FooterText, HomePage, Sector, SiteSettings
 
 ADMIN_USERNAME = "admin"
 ADMIN_PASSWORD = "pr8werk-demo"  # noqa: S105 - printed by `make run`, created with dev settings only
+# The hosts of a development site record, which the demo loader may move to another port.
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 register_demo_login("Superuser", ADMIN_USERNAME, ADMIN_PASSWORD)
 
 
@@ -416,6 +418,8 @@ def load(command):
                 "show_in_menus": True,
                 "intro": "Meer werk voor zp'ers, door opdrachtgevers en zelfstandigen met elkaar in "
                 "gesprek te brengen.",
+                "search_description": "Wat Pr8werk doet: ontbijt- en zwermsessies die zp'ers in de Achterhoek "
+                "in contact brengen met opdrachtgevers uit ondernemingen, overheid en organisaties.",
                 "body": ABOUT_BODY["nl"],
             },
             "en": {
@@ -423,6 +427,8 @@ def load(command):
                 "slug": "about",
                 "intro": "More work for freelancers, by "
                 "getting clients and independent professionals talking.",
+                "search_description": "What Pr8werk does: breakfast and swarm sessions that connect freelancers "
+                "in the Achterhoek with clients from business, government and non-profit organisations.",
                 "body": ABOUT_BODY["en"],
             },
             "de": {
@@ -430,6 +436,8 @@ def load(command):
                 "slug": "ueber-pr8werk",
                 "intro": "Mehr Arbeit für "
                 "Selbstständige, indem Auftraggeber und Fachkräfte miteinander ins Gespräch kommen.",
+                "search_description": "Was Pr8werk tut: Frühstücks- und Schwarmsitzungen, die Selbstständige im "
+                "Achterhoek mit Auftraggebern aus Wirtschaft, Verwaltung und Organisationen zusammenbringen.",
                 "body": ABOUT_BODY["de"],
             },
         },
@@ -441,16 +449,22 @@ def load(command):
             "nl": {
                 "title": "Privacyverklaring",
                 "slug": "privacy",
+                "search_description": "Welke persoonsgegevens Pr8werk bij een aanmelding bewaart, waarvoor, "
+                "hoe lang, en hoe je ze inziet of laat wissen.",
                 "body": [{"type": "paragraph", "value": PRIVACY_BODY["nl"]}],
             },
             "en": {
                 "title": "Privacy statement",
                 "slug": "privacy",
+                "search_description": "Which personal data Pr8werk keeps when you sign up, what for, for how "
+                "long, and how to see or erase it.",
                 "body": [{"type": "paragraph", "value": PRIVACY_BODY["en"]}],
             },
             "de": {
                 "title": "Datenschutzerklärung",
                 "slug": "datenschutz",
+                "search_description": "Welche personenbezogenen Daten Pr8werk bei einer Anmeldung speichert, "
+                "wozu, wie lange, und wie Sie sie einsehen oder löschen lassen.",
                 "body": [{"type": "paragraph", "value": PRIVACY_BODY["de"]}],
             },
         },
@@ -462,16 +476,22 @@ def load(command):
             "nl": {
                 "title": "Toegankelijkheidsverklaring",
                 "slug": "toegankelijkheid",
+                "search_description": "Hoe toegankelijk de website van Pr8werk is, wat nog niet goed werkt en "
+                "waar je een probleem meldt.",
                 "body": [{"type": "paragraph", "value": ACCESSIBILITY_BODY["nl"]}],
             },
             "en": {
                 "title": "Accessibility statement",
                 "slug": "accessibility",
+                "search_description": "How accessible the Pr8werk website is, what does not work well yet and "
+                "where to report a problem.",
                 "body": [{"type": "paragraph", "value": ACCESSIBILITY_BODY["en"]}],
             },
             "de": {
                 "title": "Erklärung zur Barrierefreiheit",
                 "slug": "barrierefreiheit",
+                "search_description": "Wie barrierefrei die Website von Pr8werk ist, was noch nicht gut "
+                "funktioniert und wo Sie ein Problem melden.",
                 "body": [{"type": "paragraph", "value": ACCESSIBILITY_BODY["de"]}],
             },
         },
@@ -518,19 +538,24 @@ def build_home_pages():
         welcome.delete()  # its Site goes with it and is made again below
     pages = translated_page(root, HomePage, HOME)
     site = Site.objects.filter(is_default_site=True).first()
+    # Full URLs (sitemap, feeds, canonical links outside a request) are built from the Site
+    # record: it must name the public address, not Wagtail's default localhost:80.
+    address = urlsplit(settings.SITE_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
     if site is None:
-        # Full URLs (sitemap, feeds, canonical links outside a request) are built from the Site
-        # record: it must name the public address, not Wagtail's default localhost:80.
-        address = urlsplit(settings.SITE_BASE_URL)
         Site.objects.create(
-            hostname=address.hostname or "localhost",
-            port=address.port or (443 if address.scheme == "https" else 80),
-            root_page=pages["nl"],
-            is_default_site=True,
-            site_name="Pr8werk",
+            hostname=hostname, port=port, root_page=pages["nl"], is_default_site=True, site_name="Pr8werk"
         )
-    elif site.root_page_id != pages["nl"].pk:
-        site.root_page = pages["nl"]
+        return pages
+    changed = site.root_page_id != pages["nl"].pk
+    site.root_page = pages["nl"]
+    # A record still on a loopback address was made by an earlier demo run, perhaps on another
+    # port (`PORT=8080 make run`): it follows SITE_BASE_URL. A real host set by the operator stays.
+    if site.hostname in LOOPBACK_HOSTS and (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        changed = True
+    if changed:
         site.save()
     return pages
 

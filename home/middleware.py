@@ -17,14 +17,41 @@ PUBLIC_CSP = "; ".join(
         "form-action 'self'",
     ]
 )
+
+# Wagtail 8's admin still writes inline scripts (date and time widgets, inline panels, chooser
+# modals that run the scripts of the HTML they load) and inline styles, and has no nonce support,
+# so the admin needs 'unsafe-inline' for both. Everything else stays on the site itself: image
+# uploads show blob: thumbnails, icons and the preview's own images use data: URLs, the live preview
+# and the block previews are iframes of the admin's own URLs. Gravatar is switched off in the
+# settings, so no avatar comes from another host.
+ADMIN_CSP_DIRECTIVES = [
+    "default-src 'self'",
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "script-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+]
+# Only the views Wagtail itself marks as frameable (X-Frame-Options: SAMEORIGIN: the page and
+# snippet previews and the block previews) may be framed, and only by the admin; browsers let
+# frame-ancestors override X-Frame-Options, so it must say the same.
+ADMIN_CSP = "; ".join([*ADMIN_CSP_DIRECTIVES, "frame-ancestors 'none'"])
+ADMIN_FRAMEABLE_CSP = "; ".join([*ADMIN_CSP_DIRECTIVES, "frame-ancestors 'self'"])
+
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 
 
 class SecurityHeadersMiddleware:
-    """Content Security Policy and Permissions-Policy for the public site.
+    """Content Security Policy and Permissions-Policy: a strict one for the public site, one for the admin.
 
-    The Wagtail admin (and its page previews) relies on inline scripts and styles, so it keeps
-    Django's defaults and gets no CSP from here.
+    A page preview is rendered by Wagtail through the whole middleware chain again, with a dummy
+    request for the page's public address, so the inner pass gives it the public policy. The outer
+    pass (the /admin/ URL the editor's browser asked for) replaces it with the admin's.
     """
 
     def __init__(self, get_response):
@@ -34,6 +61,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if not request.path.startswith(self.admin_prefix):
+        if request.path.startswith(self.admin_prefix):
+            frameable = response.headers.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
+            response.headers["Content-Security-Policy"] = ADMIN_FRAMEABLE_CSP if frameable else ADMIN_CSP
+        else:
             response.headers.setdefault("Content-Security-Policy", PUBLIC_CSP)
         return response

@@ -1,8 +1,11 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home import admin_scope
 from home.models import FooterText, Sector
+from home.viewsets import PageViewSetWithSafeCreate
 
 
 class SectorViewSet(SnippetViewSet):
@@ -24,3 +27,17 @@ class FooterTextViewSet(SnippetViewSet):
 
 register_snippet(SectorViewSet)
 register_snippet(FooterTextViewSet)
+
+
+# People who edit part of the site see nothing of the rest's drafts (home/admin_scope.py).
+hooks.register("construct_page_chooser_queryset", admin_scope.scope_page_chooser)
+hooks.register("before_move_page", admin_scope.refuse_move_without_permission)
+hooks.register("construct_main_menu", admin_scope.open_explorer_at_start_page)
+# After Wagtail's images and documents apps have registered their endpoints.
+hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
+
+
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    # After Wagtail's own base page viewset (order -1), so this one serves every page type.
+    return PageViewSetWithSafeCreate()

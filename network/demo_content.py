@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 
 from home.demo import register_demo_login, site_root, translated_page, translated_snippet
 from home.models import HomePage, Sector
+from home.roles import ensure_staff_group
 from network.models import Municipality, NetworkIndexPage, NetworkPage, PartnerQuote
 from network.onboarding import (
     MODERATORS_GROUP,
@@ -20,7 +21,7 @@ NETWORK_EDITOR_NETWORK = "ICT-kring Doetinchem (demo)"
 MODERATOR_USERNAME = "communicatie-demo"
 MODERATOR_PASSWORD = "pr8werk-communicatie"  # noqa: S105 - printed by `make run`, dev settings only
 register_demo_login("Network editor", NETWORK_EDITOR_USERNAME, NETWORK_EDITOR_PASSWORD)
-register_demo_login("Communications (approves)", MODERATOR_USERNAME, MODERATOR_PASSWORD)
+register_demo_login("Communications staff", MODERATOR_USERNAME, MODERATOR_PASSWORD)
 
 # The quotations are the speakers' own words from the 2012 report; translations are ours.
 QUOTES = [
@@ -367,6 +368,9 @@ def load(command):
         if quote.network_id is None and code in networks["ONZ Achterhoek"]:
             quote.network = networks["ONZ Achterhoek"][code]
             quote.save(update_fields=["network"])
+    # Migrations made the staff group; a flushed test database has lost its rights on the tree's
+    # root collection and home pages, which exist again only now.
+    ensure_staff_group()
     ensure_moderation()
     for name, pages in networks.items():
         collection, _created = ensure_collection(name)

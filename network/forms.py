@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 
 from network.models import ListingRequest
 
@@ -52,3 +53,32 @@ class ListingRequestForm(forms.ModelForm):
 
     def is_spam(self):
         return bool(self.cleaned_data.get("nickname"))
+
+
+class ListingRequestAdminForm(WagtailAdminModelForm):
+    """Staff's edit form of a listing request.
+
+    "Accepted" is not a status to pick here: only "Accept and onboard" accepts, because accepting
+    makes the entry, the group and the account. Once that is done the status stays.
+    """
+
+    class Meta:
+        model = ListingRequest
+        fields = ["name", "website", "contact_name", "email", "phone", "description", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields["status"]
+        if self.instance.is_onboarded():
+            status.disabled = True
+            status.help_text = _("Accepted and onboarded.")
+            return
+        status.choices = [
+            (value, label)
+            for value, label in ListingRequest.STATUSES
+            if value != ListingRequest.STATUS_ACCEPTED
+        ]
+        status.help_text = _('To accept the request, use "Accept and onboard" in the list of requests.')
+        status.error_messages["invalid_choice"] = _(
+            'Only "Accept and onboard" accepts a request: it creates the entry and the account.'
+        )

@@ -419,6 +419,60 @@ class ListingRequest(models.Model):
     def __str__(self):
         return self.name
 
+    ONBOARDING_KEY_PREFIX = "listing-request:"
+
+    @property
+    def onboarding_key(self):
+        """The key of the :class:`NetworkOnboarding` this request makes when it is accepted."""
+        return f"{self.ONBOARDING_KEY_PREFIX}{self.pk}"
+
+    def is_onboarded(self):
+        return self.pk is not None and NetworkOnboarding.objects.filter(key=self.onboarding_key).exists()
+
+
+class NetworkOnboarding(models.Model):
+    """What onboarding made for one network, by id.
+
+    A re-run finds its own page, group and collection through this row, never another network's
+    that carries the same name: a stranger can type any name into the listing request form. The
+    key says who onboarded: ``listing-request:<id>`` or ``command:<slug>`` (see network/onboarding.py).
+    The row stays when the listing request is erased after its retention period; it holds no
+    personal data.
+    """
+
+    key = models.CharField(_("onboarding key"), max_length=255, unique=True)
+    page = models.ForeignKey(
+        NetworkPage, verbose_name=_("network page"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("network group"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="network_onboarding",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("network collection"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("first editor account"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("onboarded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("network onboarding")
+
+    def __str__(self):
+        return self.key
+
 
 class FreshnessReminder(models.Model):
     """When the editors of a network were last reminded to check their entry, so the daily run

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -55,6 +55,30 @@ def send_listing_request_mail(request_id):
             },
         )
     send_mail(subject, body, None, [settings.STAFF_EMAIL])
+
+
+@task()
+def send_listing_request_receipt(request_id):
+    """Tell whoever sent a listing request, in the language of the form, that it arrived.
+
+    The mail repeats nothing they typed: anyone can type any address into the public form, and a
+    receipt that echoed the name or description would carry a stranger's text to that address.
+    """
+    from network.models import ListingRequest
+
+    listing_request = ListingRequest.objects.filter(pk=request_id).first()
+    if listing_request is None:  # erased before the worker got to it
+        return "nothing to send"
+    with translation.override(listing_request.language):
+        subject, body = _render(
+            "network/mail/listing_request_receipt.txt",
+            {
+                "listing_request": listing_request,
+                "retention_days": settings.NETWORK_LISTING_REQUEST_RETENTION_DAYS,
+            },
+        )
+    EmailMessage(subject, body, None, [listing_request.email], reply_to=[settings.STAFF_EMAIL]).send()
+    return "sent"
 
 
 @task()

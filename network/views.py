@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from events.views import client_ip
 from network.forms import CONSENT_TEXT, ListingRequestForm
-from network.tasks import send_listing_request_mail
+from network.tasks import send_listing_request_mail, send_listing_request_receipt
 
 RATE_LIMIT_WINDOW = 60 * 60
 
@@ -48,6 +48,7 @@ def listing_request_view(request, directory):
                     listing_request.save()
                     request_id = listing_request.pk
                     transaction.on_commit(lambda: send_listing_request_mail.enqueue(request_id=request_id))
+                    transaction.on_commit(lambda: send_listing_request_receipt.enqueue(request_id=request_id))
             # A bot that filled the honeypot sees the same thank-you page and learns nothing.
             return redirect(request.path + "?sent=1")
         context["form"] = form

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import CharField, Exists, OuterRef, Value
+from django.db.models.functions import Cast, Concat
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.shortcuts import get_object_or_404, redirect
@@ -11,7 +13,8 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
@@ -20,8 +23,17 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.chrome import landmark_page
-from network.models import ListingRequest, NetworkIndexPage, NetworkPage, PartnerQuote
-from network.onboarding import GROUP_PREFIX, OnboardingError, ensure_moderation, onboard_network
+from network.forms import ListingRequestAdminForm
+from network.models import ListingRequest, NetworkIndexPage, NetworkOnboarding, NetworkPage, PartnerQuote
+from network.onboarding import (
+    GROUP_PREFIX,
+    Directory,
+    OnboardingError,
+    ensure_moderation,
+    listing_request_key,
+    listing_request_resemblances,
+    onboard_network,
+)
 
 
 class PartnerQuoteViewSet(SnippetViewSet):
@@ -38,10 +50,38 @@ class PartnerQuoteViewSet(SnippetViewSet):
 register_snippet(PartnerQuoteViewSet)
 
 
+def may_accept(listing_request):
+    """New requests, and ones marked accepted by hand before onboarding refused that (never onboarded)."""
+    if listing_request.status == ListingRequest.STATUS_NEW:
+        return True
+    onboarded = getattr(listing_request, "onboarded", None)  # annotated by the index view
+    if onboarded is None:
+        onboarded = listing_request.is_onboarded()
+    return listing_request.status == ListingRequest.STATUS_ACCEPTED and not onboarded
+
+
+class ResemblanceColumn(Column):
+    """Which existing entries a request looks like; filled per page of the list by the index view."""
+
+    def get_value(self, instance):
+        return "; ".join(str(resemblance) for resemblance in getattr(instance, "resemblances", ()))
+
+
 class ListingRequestIndexView(IndexView):
+    def get_queryset(self):
+        key = Concat(Value(ListingRequest.ONBOARDING_KEY_PREFIX), Cast(OuterRef("pk"), CharField()))
+        return super().get_queryset().annotate(onboarded=Exists(NetworkOnboarding.objects.filter(key=key)))
+
+    def get_table(self, object_list):
+        object_list = list(object_list)
+        directory = Directory()  # read once for the whole page of requests
+        for listing_request in object_list:
+            listing_request.resemblances = directory.listing_request_resemblances(listing_request)
+        return super().get_table(object_list)
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        if instance.status == ListingRequest.STATUS_NEW:
+        if may_accept(instance):
             buttons.append(
                 MenuItem(
                     _("Accept and onboard"),
@@ -73,11 +113,19 @@ class AcceptListingRequestView(WagtailAdminTemplateMixin, TemplateView):
         return self.object.name
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(listing_request=self.object, **kwargs)
+        return super().get_context_data(
+            listing_request=self.object,
+            resemblances=listing_request_resemblances(self.object),
+            may_decline=self.object.status == ListingRequest.STATUS_NEW,
+            **kwargs,
+        )
 
     def post(self, request, pk):
         listing_request = self.object
         if request.POST.get("action") == "decline":
+            if listing_request.status != ListingRequest.STATUS_NEW:
+                messages.error(request, _("Only a new request can be declined."))
+                return redirect("network_listingrequest:index")
             listing_request.status = ListingRequest.STATUS_DECLINED
             listing_request.handled_at = timezone.now()
             listing_request.save(update_fields=["status", "handled_at"])
@@ -86,9 +134,12 @@ class AcceptListingRequestView(WagtailAdminTemplateMixin, TemplateView):
             )
             return redirect("network_listingrequest:index")
         try:
+            # Keyed by this request: a second "Accept" finds what the first made, by id, and a
+            # request that copies another network's name still gets an entry of its own.
             result = onboard_network(
                 listing_request.name,
                 listing_request.email,
+                key=listing_request_key(listing_request),
                 contact_person=listing_request.contact_name,
                 website=listing_request.website,
                 short_description=listing_request.description,
@@ -112,6 +163,20 @@ class AcceptListingRequestView(WagtailAdminTemplateMixin, TemplateView):
         return self.render_to_response(self.get_context_data())
 
 
+class ListingRequestEditView(EditView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["resemblances"] = listing_request_resemblances(self.object)
+        return context
+
+
+class ListingRequestInspectView(InspectView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["resemblances"] = listing_request_resemblances(self.object)
+        return context
+
+
 class ListingRequestViewSet(ModelViewSet):
     model = ListingRequest
     icon = "mail"
@@ -119,12 +184,26 @@ class ListingRequestViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 320
     index_view_class = ListingRequestIndexView
-    list_display = ["name", "contact_name", "email", "status", "created_at"]
+    edit_view_class = ListingRequestEditView
+    inspect_view_class = ListingRequestInspectView
+    edit_template_name = "network/admin/listing_request_edit.html"
+    inspect_template_name = "network/admin/listing_request_inspect.html"
+    list_display = [
+        "name",
+        "contact_name",
+        "email",
+        "status",
+        "created_at",
+        ResemblanceColumn("resemblances", label=gettext_lazy("Resembles")),
+    ]
     list_filter = ["status", "language"]
     search_fields = ["name", "contact_name", "email", "description"]
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["name", "website", "contact_name", "email", "phone", "description", "status"]
+
+    def get_form_class(self, for_update=False):
+        return ListingRequestAdminForm
 
     def get_urlpatterns(self):
         return [

@@ -1,6 +1,7 @@
 """Blocks that only news pages use: image gallery, document download and video."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -42,7 +43,7 @@ class VideoBlock(blocks.StructBlock):
     title = blocks.CharBlock(
         label=_("Title"), max_length=200, help_text=_("Names the video for screen readers and as link text.")
     )
-    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
+    caption = blocks.CharBlock(label=pgettext_lazy("image", "Caption"), required=False, max_length=250)
 
     class Meta:
         icon = "media"

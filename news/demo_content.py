@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 
-from home.demo import demo_image, ensure_locales, site_root, translated_page, translated_snippet
+from home.demo import demo_image, ensure_locales, hold, site_root, translated_page, translated_snippet
 from home.models import Sector
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
@@ -1243,17 +1243,18 @@ def add_news_item(indexes, item, images, sectors, topics):
         page.save_revision().publish()
         page.refresh_from_db()
     for code in ("en", "de"):
-        if page.get_translation_or_none(locales[code]) is not None:
-            continue
-        translation = page.copy_for_translation(locales[code], copy_parents=True).specific
-        for field, value in {**common_fields(item, images, code), **item[code]}.items():
-            setattr(translation, field, value)
-        set_sectors(translation, item, sectors, code)
-        localize_topic_links(translation, topics, code)
-        # A new translation never had its copied slug in public, so no redirect from it.
-        with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
-            translation.save()
-            translation.save_revision().publish()
+        translation = page.get_translation_or_none(locales[code])
+        if translation is None:
+            translation = page.copy_for_translation(locales[code], copy_parents=True).specific
+            for field, value in {**common_fields(item, images, code), **item[code]}.items():
+                setattr(translation, field, value)
+            set_sectors(translation, item, sectors, code)
+            localize_topic_links(translation, topics, code)
+            # A new translation never had its copied slug in public, so no redirect from it.
+            with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
+                translation.save()
+                translation.save_revision().publish()
+        hold(page, translation.specific)
 
 
 def common_fields(item, images, code):

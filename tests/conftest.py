@@ -1,58 +1,102 @@
-"""Fixtures shared by every app's tests: locales, the home pages of the three languages, the demo site."""
+"""Fixtures shared by every app's tests, and the order the suite runs in.
+
+The suite runs in three phases, so that the demo site is built once per test process:
+
+1. tests on the database as the migrations leave it (unit tests with small fixtures);
+2. tests on the demo site (``demo_site``): the demo is loaded and committed once, each test runs in a
+   transaction that is rolled back;
+3. browser tests (``live_site``): one live server on the same committed demo for all of them.
+
+A transactional test flushes the database when it ends, so none may run after the demo is loaded:
+``pytest_collection_modifyitems`` sorts them into phase 1, and ``demo_database`` refuses to be late.
+"""
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS
+from django.test.utils import setup_databases, teardown_databases
+from django.utils import timezone
 from wagtail.models import Locale
+
+from events.models import EventPage, Registration
+from home.demo import ensure_locales
+from home.demo_content import build_home_pages
+
+EMPTY, DEMO, BROWSER = range(3)
+
+
+def _phase(item):
+    names = getattr(item, "fixturenames", ())
+    if "live_site" in names:
+        return BROWSER
+    if "demo_site" in names:
+        return DEMO
+    return EMPTY
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    # A stable sort keeps pytest-django's order inside a phase (plain tests before transactional ones).
+    # pytest-xdist hands each worker its tests in this order, so the phases hold on every worker.
+    items.sort(key=_phase)
+    for item in items:
+        if _phase(item) != EMPTY and item.get_closest_marker("django_db", None) is not None:
+            marker = item.get_closest_marker("django_db")
+            if marker.kwargs.get("transaction") or "transactional_db" in item.fixturenames:
+                raise pytest.UsageError(f"{item.nodeid}: a transactional test would flush the demo site")
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Caches outlive a rolled-back test (routes, site frame, rate limits, renditions): start each test empty."""
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's test database set-up, but always made: the browser tests use the database
+    without its `db` fixture (the live server could not see rows inside that fixture's transaction),
+    and pytest-django would otherwise leave them on the development database."""
+    with django_db_blocker.unblock():
+        config = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def demo_database(django_db_setup, django_db_blocker):
+    """The demo site, as `make run` builds it (without the demo accounts), committed once per test process."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def demo_site(demo_database, db):
+    """The whole demo site; what a test changes is rolled back. Returns the locales by language code."""
+    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 @pytest.fixture
 def locales(db):
     """The nl, en and de locales, keyed by language code."""
-    from home.demo import ensure_locales
-
     return ensure_locales()
 
 
 @pytest.fixture
 def home_pages(locales):
     """The Dutch home page as root of the default site, with English and German translations."""
-    from home.demo_content import build_home_pages
-
     return build_home_pages()
 
 
 @pytest.fixture
 def home_page(home_pages):
     return home_pages["nl"]
-
-
-@pytest.fixture(scope="session")
-def demo_snapshot(django_db_setup, django_db_blocker):
-    """The demo site built once per test session, serialised the way Django's serialized_rollback does.
-
-    Building it takes seconds; restoring the rows takes a fraction of that. Non-transactional tests
-    run first (pytest-django orders them so), while the database still holds only the migrations.
-    """
-    from django.db import connection, transaction
-
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo_content", verbosity=0)
-        snapshot = connection.creation.serialize_db_to_string()
-        transaction.set_rollback(True)
-    return snapshot
-
-
-@pytest.fixture
-def demo_site(db, demo_snapshot):
-    """The whole demo site, as `make run` builds it (without the demo accounts)."""
-    from django.db import connection
-    from wagtail.models import Page, Site
-
-    # What the migrations made and the demo loader replaced: Wagtail's welcome page and its site.
-    Site.objects.all().delete()
-    Page.objects.filter(depth=2).delete()
-    connection.creation.deserialize_db_from_string(demo_snapshot)
-    return {locale.language_code: locale for locale in Locale.objects.all()}
 
 
 @pytest.fixture
@@ -63,9 +107,6 @@ def admin_user(django_user_model):
 @pytest.fixture
 def upcoming_session(db):
     """``upcoming_session("en")``: a live session in that language that has not started yet."""
-    from django.utils import timezone
-
-    from events.models import EventPage
 
     def find(language="nl"):
         return (
@@ -78,7 +119,6 @@ def upcoming_session(db):
 @pytest.fixture
 def make_registration(db):
     """``make_registration(session, **fields)``: a confirmed registration, stored without the sign-up flow."""
-    from events.models import Registration
 
     def make(session, **fields):
         values = {

@@ -7,6 +7,8 @@ from django.urls import NoReverseMatch, translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page
 
 from home.chrome import page_translation_urls, site_chrome
@@ -115,6 +117,26 @@ def localized_url(context, page):
         return urls.get(translation.get_language()) or page.get_url(request) or ""
     page = page.localized
     return page.get_url(request) or ""
+
+
+# Where a page's meta description comes from when its editor left "Search description" empty: the
+# first text of the page's own that says what it is about.
+DESCRIPTION_FIELDS = ("search_description", "intro", "short_description", "mission")
+
+
+@register.simple_tag(takes_context=True)
+def meta_description(context):
+    """The page's description for search results: never empty, in the page's language."""
+    page = context.get("page")
+    for field in DESCRIPTION_FIELDS:
+        text = getattr(page, field, "") if page is not None else ""
+        if isinstance(text, str) and text.strip():
+            # Search engines show about 160 characters; a whole intro would be cut mid-word anyway.
+            return Truncator(" ".join(text.split())).chars(300)
+    return gettext(
+        "Pr8werk gets more work for independent professionals in the Achterhoek by bringing them "
+        "together with clients from business, government and non-profit organisations."
+    )
 
 
 @register.filter

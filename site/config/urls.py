@@ -5,11 +5,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import admin_scope
 from home import routing as home_routing
 from home import views as home_views
 from home.sitemaps import sitemap
 
 urlpatterns = [
+    # Admin views that Wagtail shows to anyone with some page rights, narrowed to site editors.
+    *admin_scope.urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -8,6 +8,10 @@ import threading
 import time
 
 import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+from wagtail.models import Site
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -27,39 +31,48 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
 
 
+@pytest.fixture(scope="session")
+def live_site(browser, demo_database, django_db_blocker):
+    """One live server for every browser test, on the demo site committed once for the test process.
+
+    Browser tests share what they change (a sign-up, a submitted entry): each uses its own accounts and
+    addresses and asserts nothing another browser test may have changed. The database stays unblocked
+    for the session: the browser tests run last, and both the server thread and the test use it.
+
+    The browser starts first: Playwright runs an event loop in this thread, and from then on Django
+    keeps the thread's database connection per context. The server must share the connection the tests
+    will use, or SQLite's in-memory database would lock tables between two connections.
+    """
+    with django_db_blocker.unblock():
+        Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        server.thread.httpd.set_app(_RequestsInFlight(server.thread.httpd.get_app()))
+        yield server
+        server._live_server_modified_settings.disable()
+        server.stop()
+
+
 @pytest.fixture
 def page(browser, live_site):
-    # Asking for live_site here makes the browser close before the live site is torn down.
+    shared = live_site.thread.connections_override.get(DEFAULT_DB_ALIAS)
+    assert shared is None or shared is connections[DEFAULT_DB_ALIAS], (
+        "the test would not share the server's connection"
+    )
     context = browser.new_context(locale="nl-NL")
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
-
-
-@pytest.fixture
-def live_site(live_server, transactional_db, settings):
-    """The demo site served by a live server; the default Site answers on the live server's host."""
-    from django.core.management import call_command
-    from wagtail.models import Site
-
-    httpd = live_server.thread.httpd
-    if not isinstance(httpd.get_app(), _RequestsInFlight):
-        httpd.set_app(_RequestsInFlight(httpd.get_app()))
-    call_command("load_demo_content", verbosity=0)
-    Site.objects.filter(is_default_site=True).update(hostname="localhost", port=80)
-    yield live_server
-    # The server thread shares the in-memory SQLite connection; a request still being served
-    # (an image the closed browser had asked for) would lock the tables the flush empties.
-    httpd.get_app().wait_until_idle()
+    # The server thread shares the in-memory SQLite connection; a request still being served (an
+    # image the closed page had asked for) must end before the next test uses the database.
+    live_site.thread.httpd.get_app().wait_until_idle()
 
 
 class _RequestsInFlight:

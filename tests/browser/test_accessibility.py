@@ -7,7 +7,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.walk]
 
 
 def test_no_axe_violations_on_any_page(live_site, page):

@@ -3,11 +3,12 @@ manual cancel and promote; people without the permission are turned away."""
 
 import csv
 import io
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from events.models import Registration
@@ -139,10 +140,113 @@ def test_staff_promote_confirms_a_waitlisted_registration(client, admin_user, ma
     assert message.subject.startswith("Er is een plaats voor je vrijgekomen")
 
 
-def test_staff_cannot_add_registrations_by_hand(client, admin_user, sessions):
+def phone_signup(event, **overrides):
+    return {
+        "event": event.pk,
+        "name": "Gerrit Telefoon",
+        "email": "Gerrit@Example.org",
+        "organisation": "Gerrit Advies",
+        "role": "zp",
+        "remarks": "",
+        "language": "de",
+        "consent": "on",
+        **overrides,
+    }
+
+
+def test_a_hand_added_registration_with_seats_left_is_confirmed_and_mailed(
+    client, admin_user, sessions, committed
+):
+    """A phone sign-up takes a free seat and the registrant gets the usual mail, in their language."""
+    _first, second = sessions
     client.force_login(admin_user)
 
-    assert client.get(INDEX + "new/").status_code in (302, 403)
+    response = committed(client.post, INDEX + "new/", phone_signup(second))
+
+    assert response.status_code == 302
+    registration = Registration.objects.get(email="gerrit@example.org")
+    assert (registration.event_id, registration.status, registration.language) == (
+        second.pk,
+        "confirmed",
+        "de",
+    )
+    # What the registrant agreed to, in their language, and who took the call.
+    assert registration.consent_text.startswith("[2026-1] ")
+    assert "staff" in registration.consent_text and "Datenschutzerklärung" in registration.consent_text
+    [message] = mail.outbox
+    assert message.to == ["gerrit@example.org"]
+    assert "Frühstückssitzung" in message.body
+    assert registration.mails.get().kind == "confirmation"
+
+
+def test_a_hand_added_registration_past_capacity_is_waitlisted(client, admin_user, sessions, committed):
+    """The full session (one seat, taken) puts the phone sign-up on the waiting list and says so."""
+    first, _second = sessions
+    client.force_login(admin_user)
+
+    response = committed(client.post, INDEX + "new/", phone_signup(first), follow=True)
+
+    registration = Registration.objects.get(email="gerrit@example.org")
+    assert registration.status == "waitlisted"
+    assert Registration.objects.filter(event=first, status="confirmed").count() == 1
+    assert "wachtlijst" in response.content.decode()
+    [message] = mail.outbox
+    assert registration.mails.get().kind == "waitlisted"
+    assert message.to == ["gerrit@example.org"]
+
+
+def test_a_hand_added_registration_counts_the_seats_of_every_translation(
+    client, admin_user, make_event, committed
+):
+    """Seats are shared by a session's translations: the English sign-up filled the only seat."""
+    pages = make_event(capacity=1)
+    Registration.objects.sign_up(
+        pages["en"], name="Eve", email="eve@example.org", role="zp", consent_text="x", language="en"
+    )
+    client.force_login(admin_user)
+
+    committed(client.post, INDEX + "new/", phone_signup(pages["nl"]))
+
+    assert Registration.objects.get(email="gerrit@example.org").status == "waitlisted"
+
+
+def test_a_second_hand_added_registration_with_the_same_address_is_refused(client, admin_user, sessions):
+    first, _second = sessions
+    client.force_login(admin_user)
+
+    response = client.post(INDEX + "new/", phone_signup(first, email="ANNE@example.org"))
+
+    assert response.status_code == 200
+    assert "al aangemeld" in response.content.decode()
+    assert Registration.objects.filter(event=first, email="anne@example.org").count() == 1
+    assert mail.outbox == []
+
+
+def test_a_session_that_takes_no_sign_ups_refuses_a_hand_added_one(client, admin_user, make_event):
+    """A cancelled session is not offered and a forged post is refused; one not open yet says why."""
+    cancelled = make_event(capacity=5, is_cancelled=True)["nl"]
+    not_open = make_event(capacity=5, signup_opens=timezone.now() + timedelta(days=3))["nl"]
+    client.force_login(admin_user)
+
+    form = client.get(INDEX + "new/").content.decode()
+    forged = client.post(INDEX + "new/", phone_signup(cancelled))
+    early = client.post(INDEX + "new/", phone_signup(not_open))
+
+    assert f'value="{cancelled.pk}"' not in form and f'value="{not_open.pk}"' in form
+    assert forged.status_code == 200
+    assert early.status_code == 200
+    assert "Aanmelden nog niet geopend" in early.content.decode()
+    assert not Registration.objects.filter(email="gerrit@example.org").exists()
+
+
+def test_a_hand_added_registration_needs_the_registrants_consent(client, admin_user, sessions):
+    _first, second = sessions
+    client.force_login(admin_user)
+
+    response = client.post(INDEX + "new/", phone_signup(second, consent=""))
+
+    assert response.status_code == 200
+    assert not Registration.objects.filter(email="gerrit@example.org").exists()
 
 
 def test_staff_cannot_delete_registrations(client, admin_user, sessions):
@@ -175,11 +279,13 @@ def test_people_without_permission_see_and_change_nothing(client, editor, sessio
     anne = Registration.objects.get(email="anne@example.org")
     client.force_login(editor)
 
-    for url in (INDEX, INDEX + "?export=csv", INDEX + "counts/", f"{INDEX}cancel/{anne.pk}/"):
+    for url in (INDEX, INDEX + "?export=csv", INDEX + "counts/", INDEX + "new/", f"{INDEX}cancel/{anne.pk}/"):
         response = client.get(url)
         assert response.status_code in (302, 403), url
         assert b"anne@example.org" not in getattr(response, "content", b"")
     assert client.post(f"{INDEX}cancel/{anne.pk}/").status_code in (302, 403)
+    assert client.post(INDEX + "new/", phone_signup(sessions[1])).status_code in (302, 403)
+    assert not Registration.objects.filter(email="gerrit@example.org").exists()
     anne.refresh_from_db()
     assert anne.status == "confirmed"
 

@@ -1,11 +1,10 @@
 from datetime import date
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage, Registration, RegistrationState
+from events.models import EventIndexPage, EventPage, RegistrationState
 from home.models import HomePage
 
 
@@ -49,15 +48,6 @@ def test_demo_has_the_2012_sessions_and_upcoming_ones_in_three_languages(demo_si
         "Mark van der Horst"
         in client.get("/de/termine/fruehstueckssitzung-oeffentliche-hand-lievelde-2012/").content.decode()
     )
-
-
-@pytest.mark.django_db
-def test_demo_content_loads_twice_without_duplicates(demo_site):
-    pages, registrations = EventPage.objects.count(), Registration.objects.count()
-
-    call_command("load_demo_content", verbosity=0)
-
-    assert (EventPage.objects.count(), Registration.objects.count()) == (pages, registrations)
 
 
 @pytest.mark.django_db

@@ -49,7 +49,8 @@ def test_a_cancellation_during_the_outage_sends_only_the_cancellation(
     retry()
 
     assert subjects() == [("anne@example.org", "Aanmelding geannuleerd")]
-    assert [message.attachments for message in mail.outbox] == [[]]
+    # Only the calendar file that takes the entry out of the agenda, never the one that put it in.
+    assert ["method=CANCEL" in message.attachments[0][2] for message in mail.outbox] == [True]
     dropped = RegistrationMail.objects.get(kind="confirmation")
     assert dropped.sent_at is not None and dropped.last_error.startswith("Not sent: out of date")
     # Dropped for good: a later run sends nothing.
@@ -135,3 +136,19 @@ def test_the_session_link_uses_the_public_address(sign_up, make_event, settings,
     [message] = mail.outbox
     assert f"https://www.pr8werk.nl{page.url}\n" in message.body
     assert "localhost" not in message.body and "testserver" not in message.body
+
+
+def test_the_links_follow_the_port_the_site_is_served_on(sign_up, client, make_event, settings):
+    """`PORT=8080 make run`: the session link and the cancel link of the sign-up mail say 8080, and work."""
+    page = make_event(capacity=5)["nl"]
+    settings.SITE_BASE_URL = "http://127.0.0.1:8080"
+
+    sign_up(page)
+
+    [message] = mail.outbox
+    links = [line for line in message.body.splitlines() if "://" in line]
+    assert len(links) == 3 and all("http://127.0.0.1:8080" in link for link in links)
+    assert "8000" not in message.body
+    cancel = next(link for link in links if "/aanmelding/" in link)
+    path = cancel.removeprefix("http://127.0.0.1:8080")
+    assert "je plaats is bevestigd" in client.get(path).content.decode()

@@ -4,8 +4,11 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
+from events.models import EventPage, Registration
+from events.reports import ReportOutcome, SessionReportPage
 from home.models import FooterText, HomePage, Sector
-from network.models import PartnerQuote
+from network.models import NetworkPage, PartnerQuote
+from news.models import NewsPage
 
 
 def counts():
@@ -18,11 +21,18 @@ def counts():
         "images": get_image_model().objects.count(),
         "sites": Site.objects.count(),
         "revisions": Revision.objects.count(),
+        "news": NewsPage.objects.count(),
+        "sessions": EventPage.objects.count(),
+        "registrations": Registration.objects.count(),
+        "reports": SessionReportPage.objects.count(),
+        "outcomes": ReportOutcome.objects.count(),
+        "networks": NetworkPage.objects.count(),
     }
 
 
 @pytest.mark.django_db
-def test_load_demo_content_twice_changes_nothing():
+def test_load_demo_content_again_changes_nothing(demo_site):
+    """A second load (here the second and third, the first one adding the demo accounts) adds nothing."""
     call_command("load_demo_content", "--demo-users", verbosity=0)
     first = counts()
     call_command("load_demo_content", "--demo-users", verbosity=0)

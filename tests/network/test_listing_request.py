@@ -1,10 +1,15 @@
 """The public "list our network" form: in every language, with clear errors, spam and flood guards."""
 
+from datetime import timedelta
+from io import StringIO
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
+from django.core.management import call_command
+from django.utils import timezone
 
-from network.models import ListingRequest
+from network.models import ListingRequest, NetworkPage
 
 pytestmark = pytest.mark.django_db
 
@@ -63,10 +68,11 @@ def test_valid_request_is_stored_and_staff_are_mailed(
     assert request.language == "en"
     assert request.status == ListingRequest.STATUS_NEW
     assert "stores these details" in request.consent_text
-    assert len(mail.outbox) == 1
-    assert mail.outbox[0].to == ["redactie@pr8werk.example"]
-    assert "Zp-kring Lichtenvoorde" in mail.outbox[0].subject
-    assert f"/admin/network_listingrequest/inspect/{request.pk}/" in mail.outbox[0].body
+    # The staff's notice, and the sender's receipt (tested below).
+    [staff_mail] = [message for message in mail.outbox if message.to == ["redactie@pr8werk.example"]]
+    assert len(mail.outbox) == 2
+    assert "Zp-kring Lichtenvoorde" in staff_mail.subject
+    assert f"/admin/network_listingrequest/inspect/{request.pk}/" in staff_mail.body
     thanks = client.get(response["Location"]).content.decode()
     assert "Thank you for your request" in thanks
 
@@ -93,7 +99,7 @@ def test_request_survives_a_failing_mail_server(
         ({"email": "dirk-at-example"}, "email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."),
         ({"website": "niet een adres"}, "website", "Vul een volledig webadres in"),
         ({"description": ""}, "description", "Vertel ons kort iets over het netwerk."),
-        ({"consent": ""}, "consent", "Geef uw toestemming"),
+        ({"consent": ""}, "consent", "Geef je toestemming"),
         ({"name": "x" * 500}, "name", "500"),
     ],
 )
@@ -162,4 +168,79 @@ def test_form_needs_csrf(directory):
 
     response = Client(enforce_csrf_checks=True).post(URLS["nl"], VALID)
     assert response.status_code == 403
+    assert not ListingRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "subject", "phrase"),
+    [
+        ("nl", "We hebben je aanmelding ontvangen", "Heb je dit verzoek niet gestuurd?"),
+        ("en", "We have received your request to be listed", "Did you not send this request?"),
+    ],
+)
+def test_the_sender_gets_a_receipt_in_their_language(
+    client, directory, settings, django_capture_on_commit_callbacks, language, subject, phrase
+):
+    """The receipt goes to the address on the form, in the form's language, and replies reach staff."""
+    settings.STAFF_EMAIL = "redactie@pr8werk.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URLS[language], VALID)
+    [receipt] = [message for message in mail.outbox if message.to == [VALID["email"]]]
+    assert receipt.subject == subject
+    assert phrase in receipt.body
+    assert receipt.reply_to == ["redactie@pr8werk.example"]
+    # Nothing the sender typed is repeated: the address may be a stranger's.
+    for typed in ("name", "description", "contact_name", "website", "phone"):
+        assert VALID[typed] not in receipt.subject + receipt.body, typed
+
+
+def test_no_receipt_for_a_refused_form(client, directory, django_capture_on_commit_callbacks):
+    """A form with errors or a filled honeypot mails nobody."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URLS["nl"], {**VALID, "consent": ""})
+        client.post(URLS["nl"], {**VALID, "nickname": "bot"})
+    assert mail.outbox == []
+
+
+def received(days_ago, **fields):
+    request = ListingRequest.objects.create(
+        **{
+            "name": "N",
+            "contact_name": "C",
+            "email": "c@example.org",
+            "description": "-",
+            "consent_text": "ja",
+        }
+        | fields
+    )
+    ListingRequest.objects.filter(pk=request.pk).update(created_at=timezone.now() - timedelta(days=days_ago))
+    return request
+
+
+def test_listing_requests_are_erased_after_the_retention_period(directory, settings):
+    """Old requests go, declined and accepted ones too; an accepted network keeps its entry."""
+    settings.NETWORK_LISTING_REQUEST_RETENTION_DAYS = 30
+    page = NetworkPage(title="Netwerk Oud", short_description="-")
+    directory["nl"].add_child(instance=page)
+    old_declined = received(31, name="Oud afgewezen", status=ListingRequest.STATUS_DECLINED)
+    old_accepted = received(40, name="Netwerk Oud", status=ListingRequest.STATUS_ACCEPTED, network_page=page)
+    old_new = received(400, name="Nooit behandeld")
+    recent = received(29, name="Recent", status=ListingRequest.STATUS_DECLINED)
+
+    out = StringIO()
+    call_command("purge_listing_requests", "--dry-run", stdout=out)
+    assert out.getvalue().startswith("Would erase 3 listing requests")
+    assert ListingRequest.objects.count() == 4
+
+    out = StringIO()
+    call_command("purge_listing_requests", stdout=out)
+    assert out.getvalue().startswith("Erased 3 listing requests")
+    assert list(ListingRequest.objects.all()) == [recent]
+    for gone in (old_declined, old_accepted, old_new):
+        assert not ListingRequest.objects.filter(pk=gone.pk).exists()
+    assert NetworkPage.objects.filter(pk=page.pk).exists()
+
+    # --days overrides the setting.
+    out = StringIO()
+    call_command("purge_listing_requests", "--days", "10", stdout=out)
     assert not ListingRequest.objects.exists()

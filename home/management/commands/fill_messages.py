@@ -11,7 +11,8 @@ class Command(BaseCommand):
     help = (
         "Fill translations into locale/{nl,en,de} from a JSON file "
         '{"English msgid": {"nl": "...", "de": "..."}}; plural msgids take a list per language. '
-        "English msgstrs are copied from the msgid unless given. Run `make messages` first."
+        "English msgstrs are copied from the msgid unless given; a msgid with a context is keyed "
+        '"context\\u0004msgid". Run `make messages` first.'
     )
 
     def add_arguments(self, parser):
@@ -33,7 +34,9 @@ class Command(BaseCommand):
                 for entry in catalogue:
                     if entry.obsolete:
                         continue
-                    given = translations.get(entry.msgid, {}).get(language)
+                    # An entry with a context (pgettext) is keyed as gettext keys it: "context\x04msgid".
+                    key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
+                    given = translations.get(key, {}).get(language)
                     if given is None and language == "en":
                         given = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else entry.msgid
                     if given is None:

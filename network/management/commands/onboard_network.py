@@ -4,14 +4,17 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django_tasks import TaskResultStatus
 
-from network.onboarding import OnboardingError, onboard_network
+from network.onboarding import OnboardingError, command_key, onboard_network, resemblances
 
 
 class Command(BaseCommand):
     help = (
         "Onboard a network in one step: draft page in the directory, group with edit rights on that "
         "page only, collection, user account and a mail with a link to set a password. Running it "
-        "again changes nothing, but resends the mail if the account has not set its password yet."
+        "again with the same name changes nothing, but resends the mail if the account has not set its "
+        "password yet. The command finds its own earlier run by what it recorded, never an entry made "
+        "otherwise (by hand or from a listing request) that carries the same name: for that name it "
+        "makes a new, separate entry and says which existing ones look alike."
     )
 
     def add_arguments(self, parser):
@@ -33,6 +36,7 @@ class Command(BaseCommand):
             result = onboard_network(
                 name,
                 email,
+                key=command_key(name),
                 contact_person=options["contact"],
                 website=options["website"],
                 short_description=options["description"],
@@ -42,6 +46,12 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if result.created:
             self.stdout.write(f"{name}: created {', '.join(result.created)}")
+            if "page" in result.created:
+                alike = resemblances(name, options["website"], email, exclude_page=result.page)
+                if alike:
+                    self.stdout.write(
+                        f"Note: a new, separate entry; it resembles {'; '.join(map(str, alike))}"
+                    )
         elif result.mail_resent:
             self.stdout.write(
                 f"{name}: already onboarded; {result.user.email} has not set a password yet, "

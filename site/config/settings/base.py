@@ -202,7 +202,13 @@ LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A new translation stays a draft until its translator publishes it, so no English or German
+# address shows Dutch text in the meantime (home/translations.py keeps live what already was).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Named date formats per language (site/config/formats/<language>/formats.py); templates and mails
+# use those names, so each language writes dates its own way.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
@@ -251,6 +257,9 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif"}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No editor's address hash goes to gravatar.com, and the admin's CSP (home/middleware.py) allows
+# images from the site itself only: Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
@@ -285,6 +294,8 @@ def require_secret_key(key):
 NETWORK_STALE_MONTHS = env_int("NETWORK_STALE_MONTHS", 12)
 # Listing requests allowed per visitor address per hour, against floods of spam.
 NETWORK_LISTING_REQUESTS_PER_HOUR = env_int("NETWORK_LISTING_REQUESTS_PER_HOUR", 5)
+# Days after which a listing request (accepted, declined or never handled) is erased.
+NETWORK_LISTING_REQUEST_RETENTION_DAYS = env_int("NETWORK_LISTING_REQUEST_RETENTION_DAYS", 365)
 
 # --- events ---
 # Sign-up: per-IP rate limit on sign-up posts ("<posts>/<seconds>", counted in the default cache, so

@@ -1,9 +1,12 @@
 """Local development: debug on, an obviously fake key, mail to the console, tasks run at once."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool
+from .base import env, env_bool, env_int
 
 DEBUG = True
+# `make run` serves on PORT (8000 unless set), so links in mails, feeds and the sitemap follow it.
+SITE_BASE_URL = env("SITE_BASE_URL", f"http://127.0.0.1:{env_int('PORT', 8000)}").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

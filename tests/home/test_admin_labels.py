@@ -1,0 +1,50 @@
+"""The Dutch admin shows no English names for the groups, workflows, tasks and collections in it."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from wagtail.models import Collection, Task, Workflow
+
+pytestmark = pytest.mark.django_db
+
+dutch_names = importlib.import_module("home.migrations.0003_dutch_names_for_wagtails_defaults")
+WAGTAILS_ENGLISH = {english for _app, _model, english, _dutch, _rows in dutch_names.RENAMES}
+
+
+def admin_labels():
+    return {
+        "groups": set(Group.objects.values_list("name", flat=True)),
+        "workflows": set(Workflow.objects.values_list("name", flat=True)),
+        "tasks": set(Task.objects.values_list("name", flat=True)),
+        "collections": set(Collection.objects.values_list("name", flat=True)),
+    }
+
+
+def test_the_demo_admin_names_everything_in_dutch(demo_site):
+    """Groups, workflows, tasks and collections of the demo carry no English name of Wagtail's."""
+    labels = admin_labels()
+    assert {name for names in labels.values() for name in names} & WAGTAILS_ENGLISH == set()
+    assert {"Moderatoren", "Redacteuren"} <= labels["groups"]
+    assert "Goedkeuring door moderatoren" in labels["workflows"] & labels["tasks"]
+    assert Collection.get_first_root_node().name == "Algemeen"
+
+
+def test_wagtails_moderators_keep_their_rights_under_the_dutch_name(db):
+    """The renamed group is Wagtail's own: it still approves the default workflow and may publish."""
+    moderators = Group.objects.get(name="Moderatoren")
+    task = Task.objects.get(name="Goedkeuring door moderatoren").specific
+    assert list(task.groups.all()) == [moderators]
+    assert moderators.page_permissions.filter(permission__codename="publish_page").exists()
+
+
+def test_a_name_an_operator_chose_is_left_alone(db):
+    """Running the rename again changes nothing that is no longer Wagtail's English default."""
+    Group.objects.filter(name="Redacteuren").update(name="Webredactie")
+    Group.objects.create(name="Editors (oud)")
+
+    dutch_names.rename(apps, None)
+
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Webredactie", "Editors (oud)"} <= names and "Redacteuren" not in names
