@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail_localize.models import TranslationSource
 
-from news.models import NewsPageTopic, Topic
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from tests.news.conftest import empty_shared_caches
 from tests.news.test_index import titles
 
@@ -265,3 +266,54 @@ def test_news_editor_shows_the_chosen_topics(client, admin_user, add_news):
     html = response.content.decode()
     assert 'name="topic_links-TOTAL_FORMS" value="2"' in html
     assert "zwermsessie" in html and "Onderwerp" in html
+
+
+def foreign_topics():
+    return sorted(
+        Topic.objects.exclude(locale__language_code="nl").values_list("pk", "name", "slug", "locale_id")
+    )
+
+
+@pytest.mark.django_db
+def test_translating_a_page_with_select_all_keeps_the_existing_topic_translations(
+    demo_site, client, admin_user
+):
+    """Translate with "Select all": existing topic translations stay, the page links them, new topics get one."""
+    index = NewsIndexPage.objects.get(locale__language_code="nl")
+    swarm = Topic.objects.get(locale__language_code="nl", slug="zwermsessie")
+    new_topic = Topic.objects.create(locale=swarm.locale, name="thematafel")
+    news = NewsPage(
+        title="Nieuwe thematafels in Groenlo",
+        slug="nieuwe-thematafels-groenlo",
+        date=datetime.date(2026, 12, 1),
+        intro="De zwermsessie krijgt twee nieuwe thematafels.",
+    )
+    news.topic_links = [
+        NewsPageTopic(topic=swarm, sort_order=0),
+        NewsPageTopic(topic=new_topic, sort_order=1),
+    ]
+    index.add_child(instance=news)
+    news.save_revision().publish()
+    before = foreign_topics()
+    client.force_login(admin_user)
+
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[news.pk]),
+        {"select_all": "on", "locales": [demo_site["en"].pk, demo_site["de"].pk]},
+    )
+
+    assert response.status_code == 302
+    after = foreign_topics()
+    assert [row for row in after if row[0] in {pk for pk, *_ in before}] == before
+    english = news.get_translation(demo_site["en"])
+    assert [link.topic.slug for link in english.topic_links.all()][0] == "swarm-session"
+    added = [row for row in after if row not in before]
+    assert {(name, locale) for _pk, name, _slug, locale in added} == {
+        ("thematafel", demo_site["en"].pk),
+        ("thematafel", demo_site["de"].pk),
+    }
+    english.get_latest_revision().publish()  # the translator publishes
+    assert topic_links(client.get(english.url).content.decode())[0] == (
+        "/en/news/?tag=swarm-session",
+        "swarm session",
+    )
