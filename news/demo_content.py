@@ -10,9 +10,9 @@ from django.core.files.base import ContentFile
 from django.test.utils import override_settings
 from wagtail.documents import get_document_model
 
-from home.demo import demo_image, ensure_locales, hold, site_root, translated_page
+from home.demo import demo_image, ensure_locales, hold, site_root, translated_page, translated_snippet
 from home.models import Sector
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 GREEN = (20, 83, 45)
 RUST = (154, 52, 18)
@@ -65,20 +65,64 @@ INDEX = {
     },
 }
 
-# Tags per language: taggit tags have no language, so each language uses its own words.
-TAGS = {
-    "breakfast": {"nl": "ontbijtsessie", "en": "breakfast session", "de": "Frühstückssitzung"},
-    "swarm": {"nl": "zwermsessie", "en": "swarm session", "de": "Schwarmsitzung"},
-    "procurement": {"nl": "inkoop", "en": "procurement", "de": "Einkauf"},
-    "tendering": {"nl": "aanbesteding", "en": "tendering", "de": "Ausschreibung"},
-    "flexible": {"nl": "flexibele schil", "en": "flexible shell", "de": "flexible Schale"},
-    "outcomes": {"nl": "opbrengst", "en": "outcomes", "de": "Ergebnisse"},
-    "image": {"nl": "imago", "en": "reputation", "de": "Image"},
-    "care": {"nl": "zorg", "en": "care", "de": "Pflege"},
-    "policy": {"nl": "beleid", "en": "policy", "de": "Politik"},
-    "networks": {"nl": "netwerken", "en": "networks", "de": "Netzwerke"},
-    "pr8werk": {"nl": "Pr8werk", "en": "Pr8werk", "de": "Pr8werk"},
+# Topics: (Dutch name and slug, then the English and German translations). Each language has its
+# own slug, so ?tag=zwermsessie, /en/news/?tag=swarm-session and /de/neuigkeiten/?tag=schwarmsitzung
+# filter on the same topic.
+TOPICS = {
+    "breakfast": {
+        "nl": ("ontbijtsessie", "ontbijtsessie"),
+        "en": ("breakfast session", "breakfast-session"),
+        "de": ("Frühstückssitzung", "fruehstueckssitzung"),
+    },
+    "swarm": {
+        "nl": ("zwermsessie", "zwermsessie"),
+        "en": ("swarm session", "swarm-session"),
+        "de": ("Schwarmsitzung", "schwarmsitzung"),
+    },
+    "procurement": {
+        "nl": ("inkoop", "inkoop"),
+        "en": ("procurement", "procurement"),
+        "de": ("Einkauf", "einkauf"),
+    },
+    "tendering": {
+        "nl": ("aanbesteding", "aanbesteding"),
+        "en": ("tendering", "tendering"),
+        "de": ("Ausschreibung", "ausschreibung"),
+    },
+    "flexible": {
+        "nl": ("flexibele schil", "flexibele-schil"),
+        "en": ("flexible shell", "flexible-shell"),
+        "de": ("flexible Schale", "flexible-schale"),
+    },
+    "outcomes": {
+        "nl": ("opbrengst", "opbrengst"),
+        "en": ("outcomes", "outcomes"),
+        "de": ("Ergebnisse", "ergebnisse"),
+    },
+    "image": {"nl": ("imago", "imago"), "en": ("reputation", "reputation"), "de": ("Image", "image")},
+    "care": {"nl": ("zorg", "zorg"), "en": ("care", "care"), "de": ("Pflege", "pflege")},
+    "policy": {"nl": ("beleid", "beleid"), "en": ("policy", "policy"), "de": ("Politik", "politik")},
+    "networks": {
+        "nl": ("netwerken", "netwerken"),
+        "en": ("networks", "networks"),
+        "de": ("Netzwerke", "netzwerke"),
+    },
+    "pr8werk": {"nl": ("Pr8werk", "pr8werk"), "en": ("Pr8werk", "pr8werk"), "de": ("Pr8werk", "pr8werk")},
 }
+
+
+def demo_topics():
+    """The demo topics in nl, en and de: ``topics[key][code]``."""
+    topics = {}
+    for key, names in TOPICS.items():
+        dutch_name, dutch_slug = names["nl"]
+        content = {"nl": {"name": dutch_name}}
+        content.update(
+            {code: {"name": name, "slug": slug} for code, (name, slug) in names.items() if code != "nl"}
+        )
+        topics[key] = translated_snippet(Topic, {"slug": dutch_slug}, content)
+    return topics
+
 
 IMAGES = {
     "wehl": ("Ontbijtsessie in Wehl", GREEN, 11, "Deelnemers aan het ontbijt van de eerste sessie in Wehl"),
@@ -172,7 +216,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 3, 14),
             "sectors": ["ondernemers", "overheid", "organisaties"],
-            "tags": ["pr8werk", "networks"],
+            "topics": ["pr8werk", "networks"],
             "image": "network",
             "nl": {
                 "title": "Pr8werk gaat van start",
@@ -229,7 +273,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 4, 25),
             "sectors": ["overheid"],
-            "tags": ["breakfast", "procurement"],
+            "topics": ["breakfast", "procurement"],
             "image": "townhall",
             "nl": {
                 "title": "Aanmelden voor de ontbijtsessies in Wehl en Lievelde",
@@ -282,7 +326,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 5, 16),
             "sectors": [],
-            "tags": ["swarm"],
+            "topics": ["swarm"],
             "image": "tables",
             "nl": {
                 "title": "Wat is een zwermsessie?",
@@ -338,7 +382,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 6, 1),
             "sectors": ["overheid"],
-            "tags": ["breakfast", "swarm", "procurement"],
+            "topics": ["breakfast", "swarm", "procurement"],
             "image": "wehl",
             "caption": {
                 "nl": "Het ontbijt in Wehl, 31 mei 2012",
@@ -538,7 +582,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 6, 18),
             "sectors": ["overheid"],
-            "tags": ["swarm", "outcomes"],
+            "topics": ["swarm", "outcomes"],
             "image": "tables",
             "nl": {
                 "title": "De opbrengst van de zwermsessies op een rij",
@@ -615,7 +659,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 7, 4),
             "sectors": ["overheid"],
-            "tags": ["procurement", "tendering"],
+            "topics": ["procurement", "tendering"],
             "image": "townhall",
             "nl": {
                 "title": "Zo vind je opdrachten bij gemeenten",
@@ -672,7 +716,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 9, 5),
             "sectors": ["overheid"],
-            "tags": ["image"],
+            "topics": ["image"],
             "image": "townhall",
             "nl": {
                 "title": "Zp'ers en overheid: werk aan het imago",
@@ -737,7 +781,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 10, 10),
             "sectors": ["organisaties"],
-            "tags": ["care", "flexible"],
+            "topics": ["care", "flexible"],
             "image": "network",
             "nl": {
                 "title": "Veel kansen voor zorg-zp'ers",
@@ -800,7 +844,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2012, 11, 14),
             "sectors": ["ondernemers"],
-            "tags": ["policy"],
+            "topics": ["policy"],
             "image": "network",
             "nl": {
                 "title": "Zp'ers nog geen onderdeel van beleid",
@@ -853,7 +897,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2013, 1, 16),
             "sectors": ["ondernemers", "organisaties"],
-            "tags": ["flexible"],
+            "topics": ["flexible"],
             "image": "network",
             "nl": {
                 "title": "De flexibele schil wordt steeds belangrijker",
@@ -910,7 +954,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2013, 4, 10),
             "sectors": ["overheid"],
-            "tags": ["swarm", "flexible"],
+            "topics": ["swarm", "flexible"],
             "image": "tables",
             "nl": {
                 "title": "Oude IJsselstreek neemt de zwermsessies over",
@@ -988,7 +1032,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2013, 6, 12),
             "sectors": ["overheid"],
-            "tags": ["swarm", "flexible"],
+            "topics": ["swarm", "flexible"],
             "image": "conference",
             "nl": {
                 "title": "Oude IJsselstreek presenteert aanpak op Ambtenaar 2.0",
@@ -1046,7 +1090,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2013, 9, 18),
             "sectors": ["ondernemers"],
-            "tags": ["networks", "pr8werk"],
+            "topics": ["networks", "pr8werk"],
             "image": "network",
             "nl": {
                 "title": "Netwerken van zp'ers bundelen hun krachten",
@@ -1110,7 +1154,7 @@ def news_items(images, document):
         {
             "date": datetime.date(2014, 1, 15),
             "sectors": ["ondernemers"],
-            "tags": ["breakfast", "swarm"],
+            "topics": ["breakfast", "swarm"],
             "image": "lievelde",
             "nl": {
                 "title": "Nieuw jaar, nieuwe O: de ondernemers",
@@ -1178,18 +1222,23 @@ def load(command):
         code: {sector.slug: sector for sector in Sector.objects.filter(locale=locale)}
         for code, locale in locales.items()
     }
+    topics = demo_topics()
     for item in news_items(images, document):
-        add_news_item(indexes, item, images, sectors)
+        add_news_item(indexes, item, images, sectors, topics)
 
 
-def add_news_item(indexes, item, images, sectors):
+def add_news_item(indexes, item, images, sectors, topics):
     """One news item in nl with en and de translations, unless it exists (found by slug or translation)."""
     locales = ensure_locales()
     dutch = indexes["nl"]
     page = NewsPage.objects.child_of(dutch).filter(slug=item["nl"]["slug"]).first()
     if page is None:
         page = NewsPage(**common_fields(item, images, "nl"), **item["nl"])
-        set_topics(page, item, sectors, "nl")
+        set_sectors(page, item, sectors, "nl")
+        page.topic_links = [
+            NewsPageTopic(topic=topics[key]["nl"], sort_order=order)
+            for order, key in enumerate(item["topics"])
+        ]
         dutch.add_child(instance=page)
         page.save_revision().publish()
         page.refresh_from_db()
@@ -1199,7 +1248,8 @@ def add_news_item(indexes, item, images, sectors):
             translation = page.copy_for_translation(locales[code], copy_parents=True).specific
             for field, value in {**common_fields(item, images, code), **item[code]}.items():
                 setattr(translation, field, value)
-            set_topics(translation, item, sectors, code)
+            set_sectors(translation, item, sectors, code)
+            localize_topic_links(translation, topics, code)
             # A new translation never had its copied slug in public, so no redirect from it.
             with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
                 translation.save()
@@ -1216,6 +1266,17 @@ def common_fields(item, images, code):
     return fields
 
 
-def set_topics(page, item, sectors, code):
+def set_sectors(page, item, sectors, code):
     page.sectors = [sectors[code][slug] for slug in item["sectors"] if slug in sectors[code]]
-    page.tags.set([TAGS[key][code] for key in item["tags"]], clear=True)
+
+
+def localize_topic_links(translation, topics, code):
+    """The topic links the translation copied from the Dutch page, pointed at the topics' translations.
+
+    The copied links keep their translation keys, as wagtail-localize would have them.
+    """
+    in_language = {by_code["nl"].pk: by_code[code] for by_code in topics.values()}
+    links = list(translation.topic_links.all())
+    for link in links:
+        link.topic = in_language.get(link.topic_id, link.topic)
+    translation.topic_links = links

@@ -81,12 +81,12 @@ class NewsRssFeed(Feed):
         return self.request.path
 
     def items(self):
-        from news.models import with_list_images
+        from news.models import with_list_images, with_topics
 
         items = self.index.news_items()
         if self.sector is not None:
             items = items.filter(sectors__slug=self.sector.slug)
-        return list(with_list_images(items.distinct())[:FEED_LENGTH])
+        return list(with_topics(with_list_images(items.distinct()))[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.title
@@ -119,7 +119,7 @@ class NewsRssFeed(Feed):
     def item_categories(self, item):
         by_slug = {sector.slug: sector.name for sector in self.locale_sectors()}
         sectors = [by_slug.get(sector.slug, sector.name) for sector in item.sectors.all()]
-        return sectors + [tag.name for tag in item.tags.all()]
+        return sectors + [topic.name for topic in item.topic_list]
 
     def locale_sectors(self):
         if not hasattr(self, "_locale_sectors"):

@@ -3,24 +3,26 @@
 import re
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Min, Prefetch, Q, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
+from home.cache import remembered
 from home.chrome import landmark_page
 from home.images import NEWS_CARD_SPECS
 from home.models import Sector
@@ -31,10 +33,17 @@ SLUG_RE = re.compile(r"[-\w]{1,100}")
 
 
 def with_list_images(queryset):
-    """News pages with their list image and its rendition, sectors and tags, in a fixed number of queries."""
+    """News pages with their list image and its rendition and sectors, in a fixed number of queries."""
     renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=NEWS_CARD_SPECS)
     return queryset.select_related("lead_image").prefetch_related(
-        Prefetch("lead_image__renditions", queryset=renditions), "sectors", "tags"
+        Prefetch("lead_image__renditions", queryset=renditions), "sectors"
+    )
+
+
+def with_topics(queryset):
+    """News pages with their topic links and topics, in one query more."""
+    return queryset.prefetch_related(
+        Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic").order_by("sort_order"))
     )
 
 
@@ -48,6 +57,100 @@ def page_number(raw, num_pages):
         # int() also refuses digit strings past Python's limit, so a huge number is a 404 too.
         raise Http404("Page number is not a number") from error
     return min(max(number, 1), num_pages)
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A subject of the news ("zwermsessie", "inkoop"), named in each language.
+
+    Unlike a sector's, a topic's slug is its own per language (``?tag=zwermsessie``,
+    ``/en/news/?tag=swarm-session``), so the translations of a topic are found through the
+    translation key, never through the slug.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        blank=True,
+        help_text=_("Used in web addresses of the news filter; made from the name when left empty."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="news_topic_unique_slug_per_locale")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.slug = topic_slug(self.slug or self.name)
+        # The form leaves the locale out, so Django would skip the constraint and fail on save.
+        if self.locale_id and (
+            Topic.objects.filter(locale_id=self.locale_id, slug=self.slug).exclude(pk=self.pk).exists()
+        ):
+            raise ValidationError({"slug": _("Another topic in this language already has this slug.")})
+
+    def save(self, *args, **kwargs):
+        # A translator may type a slug with spaces or capitals into the translation editor.
+        self.slug = topic_slug(self.slug or self.name)
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def in_locale(cls, locale_id):
+        """The topics of a language by translation key, remembered until content changes."""
+        return remembered(
+            f"topics:{locale_id}",
+            lambda: {topic.translation_key: topic for topic in cls.objects.filter(locale_id=locale_id)},
+        )
+
+    @classmethod
+    def localize(cls, topics, locale_id):
+        """The given topics in a language where a translation exists, otherwise as they are."""
+        by_key = cls.in_locale(locale_id)
+        return [by_key.get(topic.translation_key, topic) for topic in topics]
+
+    @classmethod
+    def for_slug(cls, slug, locale_id):
+        """The topic a ``?tag=`` slug names, in the given language.
+
+        The language's own slug first; then any language's, the default language first, because
+        links made before topics existed carry the Dutch tag slugs.
+        """
+        local = cls.in_locale(locale_id)
+        for topic in local.values():
+            if topic.slug == slug:
+                return topic
+        default_first = Case(When(locale__language_code=settings.LANGUAGE_CODE, then=0), default=1)
+        other = cls.objects.filter(slug=slug).order_by(default_first, "pk").first()
+        if other is None:
+            return None
+        return local.get(other.translation_key, other)
+
+
+def topic_slug(text):
+    # Unicode is kept as django-taggit kept it, so the slugs of converted tags stay as they were.
+    return slugify(text, allow_unicode=True)[:100]
+
+
+def linked_topics(page):
+    """The topics linked to a news page in their order, each once: one query, none when prefetched."""
+    links = page.topic_links.all()
+    if "topic_links" not in getattr(page, "_prefetched_objects_cache", {}):
+        links = links.select_related("topic")
+    topics, seen = [], set()
+    for link in sorted(links, key=lambda link: link.sort_order or 0):
+        if link.topic.translation_key not in seen:
+            seen.add(link.topic.translation_key)
+            topics.append(link.topic)
+    return topics
 
 
 def localize_sectors(pages, sectors_by_slug):
@@ -84,13 +187,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return {sector.slug: sector for sector in Sector.in_locale(self.locale_id)}
 
     def active_filters(self, request, sectors_by_slug):
-        """The sector and tag asked for in the address; an unknown one is a 404, never an empty guess."""
-        filters = {"sector": None, "tag": None}
+        """The sector and topic asked for in the address; an unknown one is a 404, never an empty guess."""
+        filters = {"sector": None, "topic": None}
         sector_slug = request.GET.get("sector", "").strip()
-        tag_slug = request.GET.get("tag", "").strip()
-        # Anything that is not a slug cannot name a sector or tag; PostgreSQL would even refuse a
+        topic_slug = request.GET.get("tag", "").strip()
+        # Anything that is not a slug cannot name a sector or topic; PostgreSQL would even refuse a
         # NUL character in the query with an error.
-        for slug in (sector_slug, tag_slug):
+        for slug in (sector_slug, topic_slug):
             if slug and not SLUG_RE.fullmatch(slug):
                 raise Http404("Not a slug")
         if sector_slug:
@@ -98,28 +201,40 @@ class NewsIndexPage(RoutablePageMixin, Page):
             if sector is None:
                 raise Http404("Unknown sector")
             filters["sector"] = sector
-        if tag_slug:
-            tag = Tag.objects.filter(slug=tag_slug).first()
-            if tag is None:
-                raise Http404("Unknown tag")
-            filters["tag"] = tag
+        if topic_slug:
+            topic = Topic.for_slug(topic_slug, self.locale_id)
+            if topic is None:
+                raise Http404("Unknown topic")
+            filters["topic"] = topic
         return filters
 
     def filtered_news(self, filters):
         items = self.news_items()
         if filters["sector"] is not None:
             items = items.filter(sectors__slug=filters["sector"].slug)
-        if filters["tag"] is not None:
-            items = items.filter(tagged_items__tag=filters["tag"])
+        if filters["topic"] is not None:
+            # Through the translation key: a translated page may still link the Dutch topic.
+            items = items.filter(topic_links__topic__translation_key=filters["topic"].translation_key)
         return items.distinct()
 
-    def popular_tags(self, limit=20):
-        """The tags most used by the live news of this index, for the filter."""
-        return (
-            Tag.objects.filter(news_newspagetag_items__content_object__in=self.news_items().values("pk"))
-            .annotate(uses=Count("news_newspagetag_items"))
-            .order_by("-uses", "name")[:limit]
+    def popular_topics(self, limit=20):
+        """The topics most used by the live news of this index, in its language, for the filter."""
+        uses = (
+            NewsPageTopic.objects.filter(page__in=self.news_items().values("pk"))
+            .values("topic__translation_key")
+            .annotate(uses=Count("page", distinct=True), any_topic=Min("topic"))
         )
+        local = Topic.in_locale(self.locale_id)
+        missing = [row["any_topic"] for row in uses if row["topic__translation_key"] not in local]
+        fallback = {topic.translation_key: topic for topic in Topic.objects.filter(pk__in=missing)}
+        counted = []
+        for row in uses:
+            key = row["topic__translation_key"]
+            topic = local.get(key) or fallback.get(key)
+            if topic is not None:
+                counted.append((row["uses"], topic))
+        counted.sort(key=lambda pair: (-pair[0], pair[1].name.lower()))
+        return [topic for _uses, topic in counted[:limit]]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -133,10 +248,10 @@ class NewsIndexPage(RoutablePageMixin, Page):
                 "news_items": localize_sectors(list(news_page.object_list), sectors_by_slug),
                 "paginator": paginator,
                 "sectors": list(sectors_by_slug.values()),
-                "tags": self.popular_tags(),
+                "topics": self.popular_topics(),
                 "active_sector": filters["sector"],
-                "active_tag": filters["tag"],
-                "is_filtered": bool(filters["sector"] or filters["tag"]),
+                "active_topic": filters["topic"],
+                "is_filtered": bool(filters["sector"] or filters["topic"]),
                 "feeds": self.feeds(filters["sector"]),
             }
         )
@@ -167,10 +282,25 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return NewsAtomFeed(self, sector)(request)
 
 
-class NewsPageTag(TaggedItemBase):
-    """Tags of a news page (django-taggit through modelcluster, so tags are kept in revisions)."""
+class NewsPageTopic(TranslatableMixin, Orderable):
+    """One topic of a news page.
 
-    content_object = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+    Translatable, so that wagtail-localize treats the topic like the sector of a session: a
+    translation of the page links the topic's translation in its language, or the Dutch topic
+    while there is none, and keeps following the Dutch page's choice on every sync.
+    """
+
+    page = ParentalKey("news.NewsPage", on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="page_links"
+    )
+
+    panels = [FieldPanel("topic")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["sort_order"]
 
 
 class NewsPageForm(WagtailAdminPageForm):
@@ -230,12 +360,6 @@ class NewsPage(Page):
         related_name="news_pages",
         help_text=_("Which of the three O's this news is about; visitors filter on them."),
     )
-    tags = ClusterTaggableManager(
-        verbose_name=_("tags"),
-        through=NewsPageTag,
-        blank=True,
-        help_text=_("Topics such as “swarm session” or “procurement”, in the page's language."),
-    )
 
     content_panels = [
         *Page.content_panels,
@@ -248,7 +372,19 @@ class NewsPage(Page):
         FieldPanel("body"),
         FieldPanel("author"),
         MultiFieldPanel(
-            [FieldPanel("sectors", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            [
+                FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+                InlinePanel(
+                    "topic_links",
+                    heading=_("Topics"),
+                    label=_("Topic"),
+                    help_text=_(
+                        "Subjects such as “swarm session” or “procurement”, chosen on the Dutch page; "
+                        "translations show them in their own language. New topics are added under "
+                        "Snippets › Topics."
+                    ),
+                ),
+            ],
             heading=_("Topics"),
         ),
     ]
@@ -259,7 +395,7 @@ class NewsPage(Page):
         index.SearchField("body"),
         index.SearchField("author"),
         index.AutocompleteField("intro"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.SearchField("topic_names"),
         index.FilterField("date"),
     ]
 
@@ -276,37 +412,42 @@ class NewsPage(Page):
         return list(self.sectors.all())
 
     @cached_property
-    def tag_list(self):
-        """The page's tags, read once per page view."""
-        return list(self.tags.all())
+    def topic_list(self):
+        """The page's topics in its own language, read once per page view."""
+        return Topic.localize(linked_topics(self), self.locale_id)
+
+    def topic_names(self):
+        """The names of the topics for the search index, in the page's language."""
+        return " ".join(topic.name for topic in self.topic_list)
 
     def sectors_in_locale(self):
         """This page's sectors in its own language, whatever locale the linked snippets have."""
         return Sector.localize(self.linked_sectors, self.locale_id)
 
     def related_news(self, limit=3):
-        """Other news of this language sharing tags or sectors, most shared tags first."""
-        tag_ids = [tag.pk for tag in self.tag_list]
+        """Other news of this language sharing topics or sectors, most shared topics first."""
+        topic_keys = [topic.translation_key for topic in self.topic_list]
         sector_slugs = [sector.slug for sector in self.linked_sectors]
-        if not tag_ids and not sector_slugs:
+        if not topic_keys and not sector_slugs:
             return []
+        shares_topic = Q(topic_links__topic__translation_key__in=topic_keys)
         related = (
             NewsPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(sectors__slug__in=sector_slugs))
+            .filter(shares_topic | Q(sectors__slug__in=sector_slugs))
             .annotate(
-                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids), distinct=True)
+                shared_topics=Count("topic_links__topic__translation_key", filter=shares_topic, distinct=True)
             )
-            .order_by("-shared_tags", "-date", "-pk")
+            .order_by("-shared_topics", "-date", "-pk")
         )
         return list(with_list_images(related)[:limit])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sector_list"] = self.sectors_in_locale()
-        context["tags"] = self.tag_list
+        context["topics"] = self.topic_list
         context["related_news"] = self.related_news()
         context["news_index"] = landmark_page(NewsIndexPage, path=self.path[: -self.steplen])
         return context

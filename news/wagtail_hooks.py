@@ -1,7 +1,10 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.chrome import landmark_page
-from news.models import NewsIndexPage, NewsPage, with_list_images
+from news.models import NewsIndexPage, NewsPage, Topic, with_list_images
 
 HOME_NEWS_COUNT = 3
 
@@ -21,3 +24,15 @@ def latest_news(request, page):
         return None
     index = landmark_page(NewsIndexPage, path__startswith=page.path)
     return {"template": "news/includes/home_news.html", "order": 20, "items": items, "index": index}
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+
+
+register_snippet(TopicViewSet)

@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from home.demo import demo_image, translated_page, translated_snippet
 from home.demo_content import SECTORS
 from home.models import Sector
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
 _slugs = itertools.count()
 
@@ -37,6 +37,38 @@ def sectors(locales):
     }
 
 
+# Dutch slug: translations (name, slug) per language. "zorg" has no translation on purpose.
+TEST_TOPICS = {
+    "zwermsessie": {
+        "nl": "zwermsessie",
+        "en": ("swarm session", "swarm-session"),
+        "de": ("Schwarmsitzung", "schwarmsitzung"),
+    },
+    "ontbijtsessie": {
+        "nl": "ontbijtsessie",
+        "en": ("breakfast session", "breakfast-session"),
+        "de": ("Frühstückssitzung", "fruehstueckssitzung"),
+    },
+    "inkoop": {"nl": "inkoop", "en": ("procurement", "procurement"), "de": ("Einkauf", "einkauf")},
+    "zorg": {"nl": "zorg"},
+}
+
+
+@pytest.fixture
+def topics(locales):
+    """A few topics: ``topics[code][dutch_slug]``, the Dutch topic where a language has no translation."""
+    made = {}
+    for slug, names in TEST_TOPICS.items():
+        content = {"nl": {"name": names["nl"]}}
+        for code in ("en", "de"):
+            if code in names:
+                content[code] = {"name": names[code][0], "slug": names[code][1]}
+        made[slug] = translated_snippet(Topic, {"slug": slug}, content)
+    return {
+        code: {slug: by_code.get(code, by_code["nl"]) for slug, by_code in made.items()} for code in locales
+    }
+
+
 @pytest.fixture
 def news_indexes(home_pages, sectors):
     return translated_page(
@@ -56,11 +88,15 @@ def lead_image(db):
 
 
 @pytest.fixture
-def add_news(news_indexes, sectors):
-    """Add a published news item: ``add_news("nl", "Titel", date, in_sectors=["overheid"], tags=["x"])``."""
+def add_news(news_indexes, sectors, topics):
+    """Add a published news item: ``add_news("nl", "Titel", date, in_sectors=["overheid"], topics=["zorg"])``.
+
+    Topics are named by their Dutch slug; the page links the topic in its own language.
+    """
+    topic_table = topics
 
     def add(
-        language, title, date=None, *, in_sectors=(), tags=(), body="", image=None, author="", revision=True
+        language, title, date=None, *, in_sectors=(), topics=(), body="", image=None, author="", revision=True
     ):
         index = news_indexes[language]
         page = NewsPage(
@@ -73,7 +109,10 @@ def add_news(news_indexes, sectors):
             body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
         )
         page.sectors = [sectors[language][slug] for slug in in_sectors]
-        page.tags.set(list(tags))
+        page.topic_links = [
+            NewsPageTopic(topic=topic_table[language][slug], sort_order=order)
+            for order, slug in enumerate(topics)
+        ]
         index.add_child(instance=page)
         if revision:
             page.save_revision().publish()

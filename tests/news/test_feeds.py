@@ -15,7 +15,7 @@ def feed_news(add_news):
             f"Nieuws {number:02d}",
             start + datetime.timedelta(days=number),
             in_sectors=["overheid"] if number % 2 else ["ondernemers"],
-            tags=["zwermsessie"],
+            topics=["zwermsessie"],
             author="Redactie Pr8werk",
             revision=number > 22,
         )

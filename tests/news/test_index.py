@@ -37,13 +37,13 @@ def topical_news(add_news):
             "nl", "Ondernemers ontbijten", datetime.date(2012, 1, 1), in_sectors=["ondernemers"]
         ),
         "sector": add_news("nl", "Gemeenten kopen in", datetime.date(2012, 2, 1), in_sectors=["overheid"]),
-        "tag": add_news("nl", "Zwermen met zorg", datetime.date(2012, 3, 1), tags=["zwermsessie"]),
+        "tag": add_news("nl", "Zwermen met zorg", datetime.date(2012, 3, 1), topics=["zwermsessie"]),
         "both": add_news(
             "nl",
             "Gemeente zwermt",
             datetime.date(2012, 4, 1),
             in_sectors=["overheid"],
-            tags=["zwermsessie", "inkoop"],
+            topics=["zwermsessie", "inkoop"],
         ),
     }
 
@@ -183,7 +183,7 @@ def test_index_queries_do_not_grow_with_the_number_of_items(
                 f"Bericht {offset + number}",
                 datetime.date(2012, 1, 1) + datetime.timedelta(days=offset + number),
                 in_sectors=["overheid", "ondernemers"],
-                tags=["zwermsessie", "inkoop"],
+                topics=["zwermsessie", "inkoop"],
                 image=lead_image,
                 revision=False,
             )

@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from news.models import NewsPage
 from tests.news.conftest import empty_shared_caches
@@ -14,7 +15,7 @@ def story(add_news, lead_image):
         "Vliegende start",
         datetime.date(2012, 6, 1),
         in_sectors=["overheid"],
-        tags=["ontbijtsessie", "zwermsessie"],
+        topics=["ontbijtsessie", "zwermsessie"],
         body="Ruim 110 deelnemers in Wehl en Lievelde.",
         image=lead_image,
         author="Redactie Pr8werk",
@@ -53,15 +54,15 @@ def test_news_page_has_open_graph_and_twitter_meta(client, story):
 
 @pytest.mark.django_db
 def test_related_news_shares_tags_or_sector_in_the_same_language(client, story, add_news):
-    add_news("nl", "Zelfde trefwoord", tags=["zwermsessie"])
+    add_news("nl", "Zelfde trefwoord", topics=["zwermsessie"])
     add_news("nl", "Zelfde sector", in_sectors=["overheid"])
-    add_news("nl", "Niets gemeen", in_sectors=["ondernemers"], tags=["zorg"])
-    add_news("en", "Other language", in_sectors=["overheid"], tags=["zwermsessie"])
+    add_news("nl", "Niets gemeen", in_sectors=["ondernemers"], topics=["zorg"])
+    add_news("en", "Other language", in_sectors=["overheid"], topics=["zwermsessie"])
     html = client.get(story.url).content.decode()
     related = html.split('id="related-news-title"')[1]
     assert "Zelfde trefwoord" in related and "Zelfde sector" in related
     assert "Niets gemeen" not in related and "Other language" not in related
-    assert related.index("Zelfde trefwoord") < related.index("Zelfde sector")  # shared tags first
+    assert related.index("Zelfde trefwoord") < related.index("Zelfde sector")  # shared topics first
 
 
 @pytest.mark.django_db
@@ -69,14 +70,14 @@ def test_news_page_queries_do_not_grow_with_related_news(client, story, add_news
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    add_news("nl", "Gerelateerd 1", tags=["zwermsessie"], image=lead_image)
+    add_news("nl", "Gerelateerd 1", topics=["zwermsessie"], image=lead_image)
     empty_shared_caches(client, story.url)
     with CaptureQueriesContext(connection) as one:
         client.get(story.url)
     with_one = len(one)
     for number in range(2, 6):
         add_news(
-            "nl", f"Gerelateerd {number}", tags=["zwermsessie"], image=lead_image, in_sectors=["overheid"]
+            "nl", f"Gerelateerd {number}", topics=["zwermsessie"], image=lead_image, in_sectors=["overheid"]
         )
     empty_shared_caches(client, story.url)
     with CaptureQueriesContext(connection) as many:
@@ -142,7 +143,7 @@ def test_news_admin_offers_the_sectors_of_the_page_language(client, admin_user, 
 
 
 @pytest.mark.django_db
-def test_editor_can_create_a_news_page_in_the_admin(client, admin_user, news_indexes, sectors):
+def test_editor_can_create_a_news_page_in_the_admin(client, admin_user, news_indexes, sectors, topics):
     client.force_login(admin_user)
     index = news_indexes["nl"]
     data = {
@@ -152,17 +153,19 @@ def test_editor_can_create_a_news_page_in_the_admin(client, admin_user, news_ind
         "intro": "Een inleiding.",
         "body-count": "0",
         "author": "",
-        "sectors": [sectors["nl"]["overheid"].pk],
-        "tags": "inkoop, zwermsessie",
+        "topic_links": inline_formset(
+            [{"topic": topics["nl"]["inkoop"].pk}, {"topic": topics["nl"]["zwermsessie"].pk}]
+        ),
         "lead_image_caption": "",
         "lead_image_credit": "",
         "action-publish": "publish",
     }
+    data = {**nested_form_data(data), "sectors": [sectors["nl"]["overheid"].pk]}
     response = client.post(f"/admin/pages/add/news/newspage/{index.pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     page = NewsPage.objects.get(slug="nieuw-bericht")
     assert page.live
-    assert sorted(tag.name for tag in page.tags.all()) == ["inkoop", "zwermsessie"]
+    assert [topic.slug for topic in page.topic_list] == ["inkoop", "zwermsessie"]
     assert [sector.slug for sector in page.sectors.all()] == ["overheid"]
 
 
