@@ -12,9 +12,10 @@ A transactional test flushes the database when it ends, so none may run after th
 """
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connection
 from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
 from wagtail.models import Locale
@@ -70,7 +71,9 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
     without its `db` fixture (the live server could not see rows inside that fixture's transaction),
     and pytest-django would otherwise leave them on the development database."""
     with django_db_blocker.unblock():
-        config = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
+        config = setup_databases(
+            verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS}, serialized_aliases={DEFAULT_DB_ALIAS}
+        )
     yield
     with django_db_blocker.unblock():
         teardown_databases(config, verbosity=0)
@@ -80,6 +83,11 @@ def django_db_setup(django_test_environment, django_db_blocker, django_db_modify
 def demo_database(django_db_setup, django_db_blocker):
     """The demo site, as `make run` builds it (without the demo accounts), committed once per test process."""
     with django_db_blocker.unblock():
+        # A transactional test before this flushed the migrations' own rows too (root page and
+        # collection, locales, groups and their rights): start from the migrated database.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+        ContentType.objects.clear_cache()  # the flush's successors may have cached other ids
         call_command("load_demo_content", verbosity=0)
 
 

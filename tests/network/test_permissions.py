@@ -13,7 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
-from wagtail.test.utils.form_data import nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage, SessionReportPage
 from home.models import ContentPage, FooterText, HomePage, Sector
@@ -464,6 +464,7 @@ def test_staff_write_and_publish_news_in_every_language(staff):
                     "date": "2026-05-01",
                     "intro": "Een korte inleiding.",
                     "body": streamfield([]),
+                    "topic_links": inline_formset([]),
                     "action-publish": "publish",
                 }
             ),
