@@ -319,5 +319,8 @@ def test_a_listing_request_copying_an_existing_name_gives_the_requester_no_right
     page.fill("#id_short_description", "Een netwerk van zp'ers, helemaal van onszelf.")
     with page.expect_navigation():
         page.get_by_role("button", name="Bewaar concept").click()
-    assert "helemaal van onszelf" in new_entry.get_latest_revision().content["short_description"]
-    assert not NetworkPage.objects.get(pk=new_entry.pk).live
+    new_entry = NetworkPage.objects.get(pk=new_entry.pk)
+    assert "helemaal van onszelf" in new_entry.get_latest_revision().content["short_description"], (
+        page.locator(".messages").inner_text()
+    )
+    assert not new_entry.live
