@@ -12,9 +12,11 @@ A transactional test flushes the database when it ends, so none may run after th
 """
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connection
 from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
@@ -88,6 +90,12 @@ def demo_database(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
         ContentType.objects.clear_cache()  # the flush's successors may have cached other ids
+        # The rows came back with their ids; PostgreSQL's sequences must follow them.
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(
+                no_style(), apps.get_models(include_auto_created=True)
+            ):
+                cursor.execute(sql)
         call_command("load_demo_content", verbosity=0)
 
 
