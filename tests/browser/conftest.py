@@ -9,6 +9,7 @@ import time
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connections
 from playwright.sync_api import sync_playwright
 from pytest_django.live_server_helper import LiveServer
 from wagtail.models import Site
@@ -70,6 +71,15 @@ def page(browser, live_site):
     context.close()
     # A request still being served (an image the closed page had asked for) ends before the next test.
     live_site.thread.httpd.get_app().wait_until_idle()
+
+
+@pytest.fixture(autouse=True)
+def _close_test_connections():
+    """While Playwright runs, a test's ORM calls run in a context of their own (greenlet switching):
+    their connection is not the one the session's teardown closes, and PostgreSQL refuses to drop
+    the test database while it lives."""
+    yield
+    connections.close_all()
 
 
 class _RequestsInFlight:
