@@ -62,6 +62,25 @@ def test_no_cache_for_logged_in_users(demo_site, client, admin_user, page_cache)
 
 
 @pytest.mark.django_db
+def test_a_hit_is_served_as_compressed_once_with_its_etag(demo_site, client, page_cache):
+    """Gzip pads each compression at random: equal bytes prove the hit was not compressed again."""
+    gzip = {"accept-encoding": "gzip, deflate, br"}
+    first = client.get("/en/about/", headers=gzip)
+    second = client.get("/en/about/", headers=gzip)
+    assert (first["X-Cache"], second["X-Cache"]) == ("MISS", "HIT")
+    assert second["Content-Encoding"] == "gzip"
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
+    assert "Accept-Encoding" in second["Vary"]
+
+    plain = client.get("/en/about/")
+    assert plain["X-Cache"] == "MISS"  # a client without gzip gets a copy of its own
+    assert not plain.has_header("Content-Encoding")
+    assert b"<html" in plain.content
+    assert client.get("/en/about/", headers=gzip)["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
 def test_etag_gives_not_modified(demo_site, client, page_cache):
     etag = client.get("/en/about/")["ETag"]
     response = client.get("/en/about/", headers={"if-none-match": etag})

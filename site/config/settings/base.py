@@ -89,13 +89,14 @@ MIDDLEWARE = [
     "home.middleware.SecurityHeadersMiddleware",
     # whitenoise straight after SecurityMiddleware (https://whitenoise.readthedocs.io/en/stable/django.html)
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Pages go out compressed (a quarter of their size); Django's gzip adds random padding
-    # against BREACH, and CSRF tokens are masked per response anyway.
-    "django.middleware.gzip.GZipMiddleware",
     # ETags and 304s for every response, the cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Outside the session and CSRF middleware, so it sees the cookies they set and skips those pages.
+    # Outside the session and CSRF middleware, so it sees the cookies they set and skips those pages;
+    # outside gzip, so that a hit is served as it was compressed once.
     "home.cache.AnonymousPageCacheMiddleware",
+    # Pages go out compressed (a quarter of their size); Django's gzip adds random padding
+    # against BREACH, and CSRF tokens are masked per response anyway (cached pages hold none).
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
