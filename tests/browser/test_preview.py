@@ -73,6 +73,11 @@ def test_session_editor_sees_the_live_preview_without_csp_violations(
     preview = page.frame_locator("iframe[data-w-preview-target='iframe']").last
     expect(preview.locator("h1")).to_have_text(session.title)
 
+    # An edit shows up in the preview too, so the panel is live and not a stale copy.
+    page.fill("#id_title", "Ontbijtsessie met voorbeeld")
+    # The panel refreshes after a pause in typing and a round trip; a busy machine needs longer than 5 s.
+    expect(preview.locator("h1")).to_have_text("Ontbijtsessie met voorbeeld", timeout=20_000)
+
     csp_errors = [
         text for text in console_errors if "Content Security Policy" in text or "CSP violation" in text
     ]
