@@ -3,7 +3,6 @@ import calendar
 from django import forms
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -19,6 +18,7 @@ from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixi
 from wagtail.search import index
 
 from home.images import NETWORK_LOGO_SPECS
+from home.pagination import paginate
 from network.admin_forms import NetworkPageForm
 
 DIRECTORY_PAGE_SIZE = 30
@@ -140,11 +140,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             name: request.GET.get(name, "").strip()[:100] for name in ("sector", "municipality", "tag", "q")
         }
         networks = self.filter_networks(self.networks(), filters)
-        paginator = Paginator(networks, DIRECTORY_PAGE_SIZE)
-        try:
-            page_of_networks = paginator.page(request.GET.get("page", 1))
-        except (EmptyPage, PageNotAnInteger):
-            page_of_networks = paginator.page(1)
+        page_of_networks = paginate(request, networks, DIRECTORY_PAGE_SIZE)
         sectors = Sector.in_locale(self.locale_id)
         sector_names = {sector.slug: sector.name for sector in sectors}
         for network in page_of_networks:
@@ -152,14 +148,11 @@ class NetworkIndexPage(RoutablePageMixin, Page):
             network.sector_names = [
                 sector_names.get(sector.slug, sector.name) for sector in network.sectors.all()
             ]
-        query = request.GET.copy()
-        query.pop("page", None)
         context.update(
             {
                 "networks": page_of_networks,
                 "filters": filters,
                 "is_filtered": any(filters.values()),
-                "filter_query": query.urlencode(),
                 "sectors": sectors,
                 "municipalities": Municipality.objects.all(),
                 "tags": Tag.objects.filter(network_networkpagetag_items__content_object__in=self.networks())

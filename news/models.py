@@ -5,7 +5,6 @@ import re
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, Min, Prefetch, Q, When
 from django.http import Http404
@@ -26,6 +25,7 @@ from home.cache import remembered
 from home.chrome import landmark_page
 from home.images import NEWS_CARD_SPECS
 from home.models import Sector
+from home.pagination import paginate
 from news.blocks import NewsStreamBlock
 
 NEWS_PER_PAGE = 10
@@ -45,18 +45,6 @@ def with_topics(queryset):
     return queryset.prefetch_related(
         Prefetch("topic_links", queryset=NewsPageTopic.objects.select_related("topic").order_by("sort_order"))
     )
-
-
-def page_number(raw, num_pages):
-    """The page to show for a ``?page=`` value: out of range gives the nearest page, nonsense a 404."""
-    if raw in (None, ""):
-        return 1
-    try:
-        number = int(raw)
-    except (TypeError, ValueError) as error:
-        # int() also refuses digit strings past Python's limit, so a huge number is a 404 too.
-        raise Http404("Page number is not a number") from error
-    return min(max(number, 1), num_pages)
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -240,13 +228,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         sectors_by_slug = self.sectors_by_slug()
         filters = self.active_filters(request, sectors_by_slug)
-        paginator = Paginator(with_list_images(self.filtered_news(filters)), NEWS_PER_PAGE)
-        news_page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+        news_page = paginate(request, with_list_images(self.filtered_news(filters)), NEWS_PER_PAGE)
         context.update(
             {
                 "news_page": news_page,
                 "news_items": localize_sectors(list(news_page.object_list), sectors_by_slug),
-                "paginator": paginator,
+                "paginator": news_page.paginator,
                 "sectors": list(sectors_by_slug.values()),
                 "topics": self.popular_topics(),
                 "active_sector": filters["sector"],

@@ -1,10 +1,9 @@
 import re
 
-from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
-from news.models import page_number
+from home.pagination import paginate
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -43,14 +42,15 @@ def search(request):
             home = site.root_page.get_translation_or_none(locale)
             if home is not None:
                 pages = pages.descendant_of(home, inclusive=True)
-        paginator = Paginator(pages.search(search_terms(query), operator="and"), SEARCH_RESULTS_PER_PAGE)
-        results_page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))
+        results_page = paginate(
+            request, pages.search(search_terms(query), operator="and"), SEARCH_RESULTS_PER_PAGE
+        )
         # One query per page type for the whole result page, not one per result.
         ids = [page.pk for page in results_page.object_list]
         specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         context.update(
             {
-                "paginator": paginator,
+                "paginator": results_page.paginator,
                 "results_page": results_page,
                 "results": [specific[pk] for pk in ids if pk in specific],
             }

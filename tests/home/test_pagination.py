@@ -1,0 +1,44 @@
+import pytest
+from django.http import Http404
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from home.pagination import paginate
+
+
+def page_of(query, items=range(1, 1001), per_page=10):
+    return paginate(RequestFactory().get("/nieuws/" + query), list(items), per_page)
+
+
+def test_a_long_list_links_its_ends_and_the_neighbours_of_the_current_page():
+    page = page_of("?page=50&sector=overheid")
+    assert page.object_list[0] == 491
+    assert page.page_links == [1, page.ellipsis, 48, 49, 50, 51, 52, page.ellipsis, 100]
+
+    html = render_to_string("includes/pagination.html", {"paged": page}, request=page_request())
+    assert html.count("<a ") == 8  # previous, 1, 48, 49, 51, 52, 100, next
+    assert 'href="?page=100&amp;sector=overheid"' in html
+    assert '<span aria-current="page"><span class="visually-hidden">Pagina </span>50</span>' in html
+    assert html.count('<span class="pagination__gap">…</span>') == 2
+
+
+def page_request():
+    return RequestFactory().get("/nieuws/?page=50&sector=overheid")
+
+
+@pytest.mark.parametrize(
+    ("query", "number"), [("", 1), ("?page=", 1), ("?page=0", 1), ("?page=-3", 1), ("?page=999", 100)]
+)
+def test_a_page_past_either_end_shows_the_nearest(query, number):
+    assert page_of(query).number == number
+
+
+@pytest.mark.parametrize("raw", ["abc", "1.5", "%00", "9" * 5000])
+def test_a_page_number_that_is_no_number_is_not_found(raw):
+    with pytest.raises(Http404):
+        page_of(f"?page={raw}")
+
+
+def test_a_short_list_has_no_pagination():
+    page = page_of("", items=range(5))
+    assert render_to_string("includes/pagination.html", {"paged": page}, request=page_request()).strip() == ""
