@@ -33,7 +33,7 @@ def _phase(item):
     names = getattr(item, "fixturenames", ())
     if "live_site" in names:
         return BROWSER
-    if "demo_site" in names:
+    if "demo_database" in names:
         return DEMO
     return EMPTY
 
