@@ -122,15 +122,15 @@ class NetworkIndexPage(RoutablePageMixin, Page):
     def filter_networks(self, networks, filters):
         from network.search import search_network_ids
 
-        if filters["sector"]:
-            networks = networks.filter(sectors__slug=filters["sector"])
-        if filters["municipality"]:
-            networks = networks.filter(municipalities__slug=filters["municipality"])
-        if filters["tag"]:
-            networks = networks.filter(tags__slug=filters["tag"])
+        # Subqueries, not joins: a join repeats a network per matching link and then needs DISTINCT.
+        lookups = {"sector": "sectors__slug", "municipality": "municipalities__slug", "tag": "tags__slug"}
+        for name, lookup in lookups.items():
+            if filters[name]:
+                matching = NetworkPage.objects.filter(**{lookup: filters[name]}).values("pk")
+                networks = networks.filter(pk__in=matching)
         if filters["q"]:
             networks = networks.filter(pk__in=search_network_ids(self, filters["q"]))
-        return networks.distinct()
+        return networks
 
     def get_context(self, request, *args, **kwargs):
         from home.models import Sector

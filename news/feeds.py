@@ -83,10 +83,8 @@ class NewsRssFeed(Feed):
     def items(self):
         from news.models import with_list_images, with_topics
 
-        items = self.index.news_items()
-        if self.sector is not None:
-            items = items.filter(sectors__slug=self.sector.slug)
-        return list(with_topics(with_list_images(items.distinct()))[:FEED_LENGTH])
+        items = self.index.filtered_news({"sector": self.sector})
+        return list(with_topics(with_list_images(items))[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.title

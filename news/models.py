@@ -197,13 +197,23 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return filters
 
     def filtered_news(self, filters):
+        """The news items of this index, of a sector and of a topic when asked.
+
+        Filters go through subqueries, never a join: a join repeats a page per matching link and
+        then needs DISTINCT over whole rows on every list and count, which grows with the archive.
+        """
         items = self.news_items()
-        if filters["sector"] is not None:
-            items = items.filter(sectors__slug=filters["sector"].slug)
-        if filters["topic"] is not None:
+        if filters.get("sector") is not None:
+            items = items.filter(
+                pk__in=NewsPage.objects.filter(sectors__slug=filters["sector"].slug).values("pk")
+            )
+        if filters.get("topic") is not None:
             # Through the translation key: a translated page may still link the Dutch topic.
-            items = items.filter(topic_links__topic__translation_key=filters["topic"].translation_key)
-        return items.distinct()
+            key = filters["topic"].translation_key
+            items = items.filter(
+                pk__in=NewsPageTopic.objects.filter(topic__translation_key=key).values("page_id")
+            )
+        return items
 
     def popular_topics(self, limit=20):
         """The topics most used by the live news of this index, in its language, for the filter."""
