@@ -247,6 +247,8 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# The admin dashboard warns the staff when a queued task waits longer than this (home/task_queue.py).
+TASK_QUEUE_WARNING_MINUTES = env_int("TASK_QUEUE_WARNING_MINUTES", 5)
 
 WAGTAIL_SITE_NAME = "Pr8werk"
 WAGTAILSEARCH_BACKENDS = {
