@@ -90,8 +90,9 @@ MIDDLEWARE = [
     # whitenoise straight after SecurityMiddleware (https://whitenoise.readthedocs.io/en/stable/django.html)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Pages go out compressed (a quarter of their size); Django's gzip adds random padding
-    # against BREACH, and CSRF tokens are masked per response anyway.
-    "django.middleware.gzip.GZipMiddleware",
+    # against BREACH, and CSRF tokens are masked per response anyway. Images and documents, which
+    # are compressed formats already, go out as they are.
+    "home.media.TextGZipMiddleware",
     # ETags and 304s for every response, the cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
     # Outside the session and CSRF middleware, so it sees the cookies they set and skips those pages.
@@ -254,6 +255,9 @@ WAGTAIL_SITE_NAME = "Pr8werk"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Documents only through Wagtail's view (/documents/<id>/<name>), which checks collection privacy
+# and the before_serve_document hooks; /media/ serves images only (home/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif"}
