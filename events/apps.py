@@ -10,6 +10,9 @@ class EventsConfig(AppConfig):
         from events import signals
         from events.models import next_scheduled_change
         from home.cache import register_scheduled_change
+        from home.task_queue import watch_with_permission
 
         register_scheduled_change(next_scheduled_change)
+        # Whoever handles registrations answers for their mails: they see when the queue stalls.
+        watch_with_permission("events.view_registration")
         signals.connect(self)

@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import admin_scope
+from home import admin_scope, task_queue
 from home.models import FooterText, Sector
 from home.viewsets import PageViewSetWithSafeCreate
 
@@ -35,6 +35,8 @@ hooks.register("before_move_page", admin_scope.refuse_move_without_permission)
 hooks.register("construct_main_menu", admin_scope.open_explorer_at_start_page)
 # After Wagtail's images and documents apps have registered their endpoints.
 hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
+# Mail waiting in the task queue because the worker is not running.
+hooks.register("construct_homepage_panels", task_queue.add_stale_queue_panel)
 
 
 @hooks.register("register_admin_viewset")

@@ -7,6 +7,9 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        from home.task_queue import watch_with_permission
         from network import signals  # apps.py may import late: the registry is ready only here
 
         signals.connect(self)
+        # Whoever handles listing requests answers for their mails: they see when the queue stalls.
+        watch_with_permission("network.view_listingrequest")

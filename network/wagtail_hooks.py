@@ -23,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.chrome import landmark_page
+from network.documents import refuse_document_of_offline_network
 from network.forms import ListingRequestAdminForm
 from network.models import ListingRequest, NetworkIndexPage, NetworkOnboarding, NetworkPage, PartnerQuote
 from network.onboarding import (
@@ -48,6 +49,9 @@ class PartnerQuoteViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerQuoteViewSet)
+
+# The documents of a network that is not online are not public (network/documents.py).
+hooks.register("before_serve_document", refuse_document_of_offline_network)
 
 
 def may_accept(listing_request):

@@ -1,11 +1,10 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import admin_scope
+from home import admin_scope, media
 from home import routing as home_routing
 from home import views as home_views
 from home.sitemaps import sitemap
@@ -14,16 +13,13 @@ urlpatterns = [
     # Admin views that Wagtail shows to anyone with some page rights, narrowed to site editors.
     *admin_scope.urlpatterns(),
     path("admin/", include(wagtailadmin_urls)),
+    # Images under /media/, documents through Wagtail's serve view with cache headers (home/media.py).
+    *media.urlpatterns(),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Dutch lives at /, English at /en/ and German at /de/. The apps' own views come before Wagtail's
 # catch-all page serving.

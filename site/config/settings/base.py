@@ -96,7 +96,8 @@ MIDDLEWARE = [
     "home.cache.AnonymousPageCacheMiddleware",
     # Pages go out compressed (a quarter of their size); Django's gzip adds random padding
     # against BREACH, and CSRF tokens are masked per response anyway (cached pages hold none).
-    "django.middleware.gzip.GZipMiddleware",
+    # Images and documents, which are compressed formats already, go out as they are.
+    "home.media.TextGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -248,11 +249,16 @@ TASKS = {
         "BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# The admin dashboard warns the staff when a queued task waits longer than this (home/task_queue.py).
+TASK_QUEUE_WARNING_MINUTES = env_int("TASK_QUEUE_WARNING_MINUTES", 5)
 
 WAGTAIL_SITE_NAME = "Pr8werk"
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
+# Documents only through Wagtail's view (/documents/<id>/<name>), which checks collection privacy
+# and the before_serve_document hooks; /media/ serves images only (home/media.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif"}
