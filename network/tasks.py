@@ -3,17 +3,11 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-
-def _render(template, context):
-    """Subject (first line) and body of a mail template."""
-    text = render_to_string(template, context).strip()
-    subject, _sep, body = text.partition("\n")
-    return subject.strip(), body.strip() + "\n"
+from home.mail import render_mail
 
 
 @task()
@@ -25,8 +19,8 @@ def send_welcome_mail(user_id, page_id, language="nl"):
     user = get_user_model().objects.get(pk=user_id)
     page = NetworkPage.objects.get(pk=page_id)
     with translation.override(language):
-        subject, body = _render(
-            "network/mail/welcome.txt",
+        subject, body = render_mail(
+            "network/mail/welcome",
             {
                 "user": user,
                 "page": page,
@@ -46,8 +40,8 @@ def send_listing_request_mail(request_id):
 
     listing_request = ListingRequest.objects.get(pk=request_id)
     with translation.override(settings.LANGUAGE_CODE):
-        subject, body = _render(
-            "network/mail/listing_request_staff.txt",
+        subject, body = render_mail(
+            "network/mail/listing_request_staff",
             {
                 "listing_request": listing_request,
                 "admin_url": settings.WAGTAILADMIN_BASE_URL
@@ -70,8 +64,8 @@ def send_listing_request_receipt(request_id):
     if listing_request is None:  # erased before the worker got to it
         return "nothing to send"
     with translation.override(listing_request.language):
-        subject, body = _render(
-            "network/mail/listing_request_receipt.txt",
+        subject, body = render_mail(
+            "network/mail/listing_request_receipt",
             {
                 "listing_request": listing_request,
                 "retention_days": settings.NETWORK_LISTING_REQUEST_RETENTION_DAYS,
@@ -91,8 +85,8 @@ def send_freshness_reminder(page_id, months):
     edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
     for user in recipients:
         with translation.override(page.locale.language_code):
-            subject, body = _render(
-                "network/mail/freshness_reminder.txt",
+            subject, body = render_mail(
+                "network/mail/freshness_reminder",
                 {"user": user, "page": page, "months": months, "edit_url": edit_url},
             )
         send_mail(subject, body, None, [user.email])

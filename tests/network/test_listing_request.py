@@ -244,3 +244,24 @@ def test_listing_requests_are_erased_after_the_retention_period(directory, setti
     out = StringIO()
     call_command("purge_listing_requests", "--days", "10", stdout=out)
     assert not ListingRequest.objects.exists()
+
+
+def test_line_breaks_stored_in_a_name_neither_stop_nor_rewrite_the_staff_mail(directory, settings):
+    """A name with a carriage return once made the notice fail for good; a line feed moved text into the body."""
+    from network.tasks import send_listing_request_mail
+
+    settings.STAFF_EMAIL = "redactie@pr8werk.example"
+    stored = ListingRequest.objects.create(
+        **{key: value for key, value in VALID.items() if key not in ("consent", "nickname")},
+        language="nl",
+    )
+    ListingRequest.objects.filter(pk=stored.pk).update(
+        name="Kring\rLichtenvoorde\nBcc: iemand@example.org\x1b"
+    )
+
+    send_listing_request_mail.enqueue(stored.pk)
+
+    [notice] = mail.outbox
+    assert notice.subject == "Aanmelding netwerk: Kring Lichtenvoorde Bcc: iemand@example.org"
+    assert notice.body.startswith("Een netwerk vraagt om opgenomen te worden")
+    assert notice.message()["Bcc"] is None
