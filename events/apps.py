@@ -7,6 +7,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # Imported here, not at the top: models and what builds on them load only once the registry is ready.
         from events import signals
         from events.models import next_scheduled_change
         from home.cache import register_scheduled_change

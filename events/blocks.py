@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.documents import get_document_model
 
 from home.blocks import (
     DocumentLinkBlock,
@@ -326,8 +327,6 @@ class FollowUpActionsBlock(blocks.StructBlock):
 
 
 def _document_preview(*_args):
-    from wagtail.documents import get_document_model
-
     return {"document": get_document_model().objects.order_by("-created_at").first(), "title": ""}
 
 

@@ -11,6 +11,7 @@ import uuid
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
+from events.models import EventIndexPage, EventPage, OutcomesPage, SessionReportEvent, SessionReportPage
 from home.demo import LANGUAGES, demo_image, ensure_locales, site_root, translated_page
 from home.models import Sector
 from network.models import PartnerQuote
@@ -755,8 +756,6 @@ def report_document():
 
 def find_2012_events():
     """The Wehl and Lievelde sessions of 2012 in every language, keyed by language, then town."""
-    from events.models import EventPage
-
     events = {code: {} for code in LANGUAGES}
     for event in EventPage.objects.filter(start__year=2012).select_related("locale"):
         for town in ("Wehl", "Lievelde"):
@@ -767,8 +766,6 @@ def find_2012_events():
 
 def link_events(pages, events):
     """Make sure each report links to the sessions it covers, in its own language where possible."""
-    from events.reports import SessionReportEvent
-
     for code, page in pages.items():
         wanted = [events.get(code, {}).get(town) or events["nl"].get(town) for town in ("Wehl", "Lievelde")]
         wanted = [event for event in wanted if event is not None]
@@ -783,9 +780,6 @@ def link_events(pages, events):
 
 
 def load(command):
-    from events.models import EventIndexPage
-    from events.reports import OutcomesPage, SessionReportPage
-
     home = site_root()
     agenda = EventIndexPage.objects.child_of(home).first()
     if agenda is None:

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
 from events.ical import registration_calendar
+from events.models import RegistrationMail
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +50,6 @@ CURRENT_FOR = {
 
 @task()
 def send_registration_mail(mail_id):
-    from events.models import RegistrationMail
-
     with transaction.atomic():
         mail = (
             RegistrationMail.objects.select_for_update()

@@ -6,5 +6,6 @@ from events import views
 app_name = "events"
 
 urlpatterns = [
+    path(_("sign-up/<int:pk>/"), views.signup, name="signup"),
     path(_("registration/<str:token>/"), views.registration_detail, name="registration"),
 ]

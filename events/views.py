@@ -1,6 +1,7 @@
-"""Sign-up without JavaScript: the form posts to the session page, which redirects (Post/Redirect/Get)
-to the registration's own page; that page, reached later through the signed link in every mail,
-shows the status and cancels without a login."""
+"""Sign-up without JavaScript: the session page's form posts to ``signup``, which redirects
+(Post/Redirect/Get) to the registration's own page, or shows the session page again with the errors
+and what the visitor typed. The registration's page, reached later through the signed link in every
+mail, shows the status and cancels without a login."""
 
 import logging
 
@@ -8,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import OperationalError
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -16,17 +17,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from events.forms import RegistrationForm
-from events.models import Registration, RegistrationMail, RegistrationState, SignupRefused
-from home.models import SiteSettings
+from events.models import (
+    STATE_MESSAGES,
+    EventPage,
+    Registration,
+    RegistrationMail,
+    RegistrationState,
+    SignupRefused,
+)
 
 logger = logging.getLogger(__name__)
-
-STATE_MESSAGES = {
-    RegistrationState.NOT_YET_OPEN: lambda: _("Sign-up for this session has not opened yet."),
-    RegistrationState.CLOSED: lambda: _("Sign-up for this session is closed."),
-    RegistrationState.PAST: lambda: _("This session has already taken place."),
-    RegistrationState.CANCELLED: lambda: _("This session has been cancelled; you cannot sign up."),
-}
 
 
 def client_ip(request):
@@ -67,71 +67,53 @@ def body_too_large(request):
     return length > settings.EVENTS_SIGNUP_MAX_BODY_BYTES
 
 
-def privacy_url(request):
-    privacy_page = SiteSettings.for_request(request).privacy_page
-    if privacy_page is None:
-        return ""
-    return privacy_page.localized.get_url(request) or ""
-
-
-def event_page_view(request, page):
-    """GET shows the session with its form; POST signs up and redirects."""
-    form = RegistrationForm()
-    status = 200
-    error = None
-    if request.method == "POST":
-        if body_too_large(request):
-            error, status = _("Your sign-up was too long to process. Please shorten your remarks."), 413
-        elif rate_limited(request):
-            error, status = _("Too many sign-ups from your address. Please try again in a few minutes."), 429
-        else:
-            form = RegistrationForm(request.POST)
-            state = page.registration_state
-            if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
-                error, status = STATE_MESSAGES[state](), 409
-            elif form.is_valid() and not form.is_spam():
-                try:
-                    return sign_up(request, page, form)
-                except SignupRefused as refused:
-                    error, status = STATE_MESSAGES[refused.state](), 409
-                except OperationalError:
-                    # A database that stays locked or unreachable beyond its timeout: keep what the
-                    # visitor typed in the form and ask to send it again, instead of a bare 500.
-                    logger.exception("Sign-up for %s failed in the database", page.pk)
-                    error = _(
-                        "The site is very busy right now. Your details are still in the form: please send it again."
-                    )
-                    status = 503
-            elif form.is_valid():
-                form.add_error("website", _("Please leave this field empty."))
-                # The trap field is out of sight; a person whose browser filled it sees why here.
-                form.add_error(
-                    None,
-                    _(
-                        "The form could not be sent. Please check that the field “Leave this field empty” "
-                        "is empty and try again."
-                    ),
-                )
-                status = 400
-            else:
-                status = 400
-    elif request.method != "GET":
-        status = 405
-    # Count the confirmed seats once: state, seats left and JSON-LD all read them.
-    page.confirmed_seats = page.seats_taken
-    state = page.registration_state
-    response = page.render(
-        request,
-        context_overrides={
-            "form": form,
-            "signup_error": error,
-            "state": state,
-            "states": RegistrationState,
-            "state_message": STATE_MESSAGES[state]() if state in STATE_MESSAGES else "",
-            "json_ld": page.json_ld(request),
-            "privacy_url": privacy_url(request),
-        },
+@never_cache  # the answer may hold what the visitor typed: their name and address
+@require_http_methods(["GET", "HEAD", "POST"])
+def signup(request, pk):
+    """POST signs up and redirects; errors show the session page again, with the visitor's input."""
+    page = get_object_or_404(
+        EventPage.objects.live().public().filter(locale__language_code=get_language()), pk=pk
     )
+    if request.method != "POST":
+        return redirect(page.url + "#signup")
+    form = RegistrationForm()
+    if body_too_large(request):
+        error, status = _("Your sign-up was too long to process. Please shorten your remarks."), 413
+    elif rate_limited(request):
+        error, status = _("Too many sign-ups from your address. Please try again in a few minutes."), 429
+    else:
+        error = None
+        form = RegistrationForm(request.POST)
+        state = page.registration_state
+        if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
+            error, status = STATE_MESSAGES[state], 409
+        elif form.is_valid() and not form.is_spam():
+            try:
+                return sign_up(request, page, form)
+            except SignupRefused as refused:
+                error, status = STATE_MESSAGES[refused.state], 409
+            except OperationalError:
+                # A database that stays locked or unreachable beyond its timeout: keep what the
+                # visitor typed in the form and ask to send it again, instead of a bare 500.
+                logger.exception("Sign-up for %s failed in the database", page.pk)
+                error = _(
+                    "The site is very busy right now. Your details are still in the form: please send it again."
+                )
+                status = 503
+        elif form.is_valid():
+            form.add_error("website", _("Please leave this field empty."))
+            # The trap field is out of sight; a person whose browser filled it sees why here.
+            form.add_error(
+                None,
+                _(
+                    "The form could not be sent. Please check that the field “Leave this field empty” "
+                    "is empty and try again."
+                ),
+            )
+            status = 400
+        else:
+            status = 400
+    response = page.render(request, context_overrides={"registration_form": form, "signup_error": error})
     response.status_code = status
     return response
 

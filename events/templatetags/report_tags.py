@@ -1,13 +1,13 @@
 from django import template
 
+from events.models import public_reports
+
 register = template.Library()
 
 
 @register.simple_tag
 def reports_for_event(event):
     """The live, public session reports in the event's language that cover this event."""
-    from events.reports import public_reports
-
     if event is None or not getattr(event, "pk", None):
         return []
     # Reports link to events of any locale (translations copy the links), hence the translation key.

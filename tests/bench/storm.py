@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 CSRF_RE = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
+ACTION_RE = re.compile(rb'<form method="post" action="([^"#]+)')
 
 SETUP_EVENT = """
 from datetime import timedelta
@@ -157,7 +158,7 @@ def _request(port, method, path, body=None, headers=None):
 
 
 def prepare_client(port, url):
-    """GET the form like a browser: the CSRF cookie and the form's token."""
+    """GET the form like a browser: the CSRF cookie, the form's token and where it posts."""
     status, headers, body = _request(port, "GET", url)
     if status != 200:
         raise RuntimeError(f"GET {url} answered {status}")
@@ -166,7 +167,7 @@ def prepare_client(port, url):
         for name, value in headers
         if name.lower() == "set-cookie" and "csrftoken" in value
     )
-    return cookie, CSRF_RE.search(body).group(1).decode()
+    return cookie, CSRF_RE.search(body).group(1).decode(), ACTION_RE.search(body).group(1).decode()
 
 
 def storm(port, url, count):
@@ -176,7 +177,7 @@ def storm(port, url, count):
     statuses, latencies = [None] * count, [None] * count
 
     def sign_up(index):
-        cookie, token = clients[index]
+        cookie, token, action = clients[index]
         body = urllib.parse.urlencode(
             {
                 "csrfmiddlewaretoken": token,
@@ -195,7 +196,7 @@ def storm(port, url, count):
         barrier.wait()
         started = time.perf_counter()
         try:
-            statuses[index] = _request(port, "POST", url, body, headers)[0]
+            statuses[index] = _request(port, "POST", action, body, headers)[0]
         except OSError as error:
             statuses[index] = repr(error)
         latencies[index] = time.perf_counter() - started

@@ -4,7 +4,8 @@ import itertools
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from home.demo import translated_page
 
@@ -63,6 +64,12 @@ def make_event(agenda):
         return translated_page(agenda["nl"], EventPage, content)
 
     return make
+
+
+def signup_url(page):
+    """Where the session page's sign-up form posts, in the page's language."""
+    with translation.override(page.locale.language_code):
+        return reverse("events:signup", args=[page.pk])
 
 
 def signup_data(**overrides):

@@ -8,7 +8,7 @@ from django.core import signing
 from django.utils import timezone
 
 from events.models import Registration
-from tests.events.conftest import signup_data
+from tests.events.conftest import signup_data, signup_url
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def event(make_event):
     ],
 )
 def test_invalid_sign_up_explains_itself_and_saves_nothing(client, event, language, overrides, message):
-    response = client.post(event[language].url, signup_data(**overrides))
+    response = client.post(signup_url(event[language]), signup_data(**overrides))
 
     assert response.status_code == 400
     html = response.content.decode()
@@ -71,7 +71,7 @@ def test_no_sign_up_for_closed_not_yet_open_cancelled_or_past_sessions(client, m
     page = make_event(capacity=10, translations=False, **fields)["nl"]
 
     shown = client.get(page.url).content.decode()
-    response = client.post(page.url, signup_data())
+    response = client.post(signup_url(page), signup_data())
 
     assert message in shown
     assert 'name="email"' not in shown
@@ -81,7 +81,7 @@ def test_no_sign_up_for_closed_not_yet_open_cancelled_or_past_sessions(client, m
 
 
 def test_a_huge_body_is_refused_with_a_message(client, event):
-    response = client.post(event["de"].url, signup_data(remarks="z" * 50_000))
+    response = client.post(signup_url(event["de"]), signup_data(remarks="z" * 50_000))
 
     assert response.status_code == 413
     assert "Ihre Anmeldung ist zu lang" in response.content.decode()
@@ -91,14 +91,19 @@ def test_a_huge_body_is_refused_with_a_message(client, event):
 def test_sign_up_posts_are_rate_limited_per_address(client, event, settings):
     settings.EVENTS_SIGNUP_RATE_LIMIT = "2/600"
     for number in range(2):
-        assert client.post(event["nl"].url, signup_data(email=f"p{number}@example.org")).status_code == 302
+        assert (
+            client.post(signup_url(event["nl"]), signup_data(email=f"p{number}@example.org")).status_code
+            == 302
+        )
 
-    response = client.post(event["en"].url, signup_data(email="p3@example.org"))
+    response = client.post(signup_url(event["en"]), signup_data(email="p3@example.org"))
 
     assert response.status_code == 429
     assert "Too many sign-ups from your address" in response.content.decode()
     assert Registration.objects.count() == 2
-    other_address = client.post(event["nl"].url, signup_data(email="p4@example.org"), REMOTE_ADDR="192.0.2.7")
+    other_address = client.post(
+        signup_url(event["nl"]), signup_data(email="p4@example.org"), REMOTE_ADDR="192.0.2.7"
+    )
     assert other_address.status_code == 302
 
 
@@ -108,7 +113,7 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(client, event
     settings.EVENTS_TRUST_X_FORWARDED_FOR = True
     statuses = [
         client.post(
-            event["nl"].url,
+            signup_url(event["nl"]),
             signup_data(email=f"p{number}@example.org"),
             HTTP_X_FORWARDED_FOR=f"10.9.9.{number}, 198.51.100.4",
         ).status_code
@@ -116,7 +121,7 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(client, event
     ]
     assert statuses == [302, 302, 429]
     other_visitor = client.post(
-        event["nl"].url, signup_data(email="p9@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.5"
+        signup_url(event["nl"]), signup_data(email="p9@example.org"), HTTP_X_FORWARDED_FOR="198.51.100.5"
     )
     assert other_visitor.status_code == 302
 
@@ -124,7 +129,7 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(client, event
 def test_csrf_is_required(event):
     from django.test import Client
 
-    response = Client(enforce_csrf_checks=True).post(event["nl"].url, signup_data())
+    response = Client(enforce_csrf_checks=True).post(signup_url(event["nl"]), signup_data())
 
     assert response.status_code == 403
     assert Registration.objects.count() == 0
@@ -204,7 +209,7 @@ def test_a_database_that_stays_locked_keeps_the_form_filled(client, event, monke
 
     monkeypatch.setattr(RegistrationManager, "sign_up", locked)
 
-    response = client.post(event["en"].url, signup_data(name="Patient Person"))
+    response = client.post(signup_url(event["en"]), signup_data(name="Patient Person"))
 
     assert response.status_code == 503
     html = response.content.decode()

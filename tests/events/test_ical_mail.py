@@ -6,7 +6,7 @@ from django.core import mail
 from icalendar import Calendar
 
 from events.models import Registration
-from tests.events.conftest import signup_data
+from tests.events.conftest import signup_data, signup_url
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def sign_up(post):
     def do_sign_up(page, **data):
-        return post(page.url, signup_data(**data))
+        return post(signup_url(page), signup_data(**data))
 
     return do_sign_up
 

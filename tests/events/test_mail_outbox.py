@@ -6,7 +6,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from events.models import Registration, RegistrationMail
-from tests.events.conftest import signup_data
+from tests.events.conftest import signup_data, signup_url
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,7 @@ WORKING = "django.core.mail.backends.locmem.EmailBackend"
 @pytest.fixture
 def sign_up(post):
     def do_sign_up(page, **data):
-        return post(page.url, signup_data(**data))
+        return post(signup_url(page), signup_data(**data))
 
     return do_sign_up
 

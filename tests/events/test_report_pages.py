@@ -11,8 +11,14 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage
-from events.reports import OutcomesPage, ReportOutcome, SessionReportEvent, SessionReportPage
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    OutcomesPage,
+    ReportOutcome,
+    SessionReportEvent,
+    SessionReportPage,
+)
 from home.demo import translated_page, translated_snippet
 from home.models import Sector
 

@@ -4,8 +4,7 @@ from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
-from events.models import EventPage, Registration
-from events.reports import ReportOutcome, SessionReportPage
+from events.models import EventPage, Registration, ReportOutcome, SessionReportPage
 from home.models import FooterText, HomePage, Sector
 from network.models import NetworkPage, PartnerQuote
 from news.models import NewsPage

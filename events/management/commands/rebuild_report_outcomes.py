@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from events.reports import ReportOutcome, SessionReportPage, index_outcomes
+from events.models import ReportOutcome, SessionReportPage, index_outcomes
 
 
 class Command(BaseCommand):

@@ -17,6 +17,8 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.dispatch import Signal
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +30,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
+from events.ical import calendar_response, events_calendar
+from home.models import Sector
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -48,6 +52,19 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Sign-up closed")
     PAST = "past", _("Past")
     CANCELLED = "cancelled", pgettext_lazy("sign-up", "Cancelled")
+
+
+# Why a session takes no sign-up, on the page and in the answer to a refused sign-up.
+STATE_MESSAGES = {
+    RegistrationState.NOT_YET_OPEN: _("Sign-up for this session has not opened yet."),
+    RegistrationState.CLOSED: _("Sign-up for this session is closed."),
+    RegistrationState.PAST: _("This session has already taken place."),
+    RegistrationState.CANCELLED: _("This session has been cancelled; you cannot sign up."),
+}
+
+# Sent with ``mail`` when a mail joins the outbox; the task that sends it (events/tasks.py) sits
+# above the models and is connected to this in events/signals.py.
+mail_queued = Signal()
 
 
 def confirmed_count_subquery():
@@ -94,8 +111,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from home.models import Sector
-
         sector_slug = request.GET.get("sector", "")[:80]
         sectors = Sector.in_locale(self.locale_id)
         upcoming, past = self.upcoming_events(), self.past_events()
@@ -118,8 +133,6 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("ical/", name="feed")
     def ical_feed(self, request):
-        from events.ical import calendar_response, events_calendar
-
         events = list(self.upcoming_events().filter(is_cancelled=False))
         calendar = events_calendar(events, request=request, name=self.title)
         return calendar_response(calendar, "pr8werk-agenda.ics")
@@ -323,16 +336,32 @@ class EventPage(RoutablePageMixin, Page):
 
     # --- views -----------------------------------------------------------------------------------
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Count the confirmed seats once: state, seats left and JSON-LD all read them.
+        self.confirmed_seats = self.seats_taken
+        state = self.registration_state
+        context.update(
+            state=state,
+            states=RegistrationState,
+            state_message=STATE_MESSAGES.get(state, ""),
+            json_ld=self.json_ld(request),
+        )
+        return context
+
     @path("")
     def event(self, request):
-        from events.views import event_page_view
-
-        return event_page_view(request, self)
+        """The session with its sign-up form, which posts to the sign-up view (events/urls.py)."""
+        if request.method == "POST":
+            # A form rendered before sign-ups got their own address still posts here: 307 keeps
+            # the method and the visitor's data on the way to the sign-up view.
+            return HttpResponseRedirect(reverse("events:signup", args=[self.pk]), status=307)
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return self.render(request)
 
     @path("ical/", name="ics")
     def ics(self, request):
-        from events.ical import calendar_response, events_calendar
-
         return calendar_response(events_calendar([self], request=request), f"{self.slug}.ics")
 
 
@@ -507,7 +536,7 @@ class Registration(models.Model):
     def queue_mail(self, kind):
         """Store the mail in the outbox and hand it to the task queue once the transaction commits."""
         mail = RegistrationMail.objects.create(registration=self, kind=kind)
-        transaction.on_commit(mail.enqueue)
+        mail_queued.send(sender=RegistrationMail, mail=mail)
         return mail
 
     def cancel(self):
@@ -580,11 +609,6 @@ class RegistrationMail(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()} → {self.registration_id}"
 
-    def enqueue(self):
-        from events.tasks import send_registration_mail
-
-        send_registration_mail.enqueue(self.pk)
-
 
 def queue_reminder(registration):
     """Queue the reminder once; a second call (a second run of the daily command) does nothing."""
@@ -593,6 +617,3 @@ def queue_reminder(registration):
             return registration.queue_mail(RegistrationMail.Kind.REMINDER)
     except IntegrityError:
         return None
-
-
-from events.reports import OutcomesPage, ReportOutcome, SessionReportEvent, SessionReportPage  # noqa: E402, F401

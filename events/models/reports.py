@@ -8,25 +8,22 @@ page row, and the overview only shows rows of live, public reports of the visito
 """
 
 from django import forms
-from django.apps import apps
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Count, Exists, F, Min, OuterRef, Q
 from django.db.models.lookups import StartsWith
-from django.db.models.signals import post_save
-from django.dispatch import receiver
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from events.blocks import FOLLOW_UP_STATUSES, OUTCOME_KINDS, ReportStreamBlock
-from home.chrome import landmark_page
+from events.models.sessions import EventPage
+from home.models import Sector
 
 OUTCOMES_PER_PAGE = 50
 
@@ -102,11 +99,10 @@ class SessionReportPage(Page):
         The links may point at the events of another locale (translations copy them), so they are
         matched on translation key.
         """
-        event_model = apps.get_model("events", "EventPage")
-        keys = event_model.objects.filter(
+        keys = EventPage.objects.filter(
             pk__in=SessionReportEvent.objects.filter(page_id=self.pk).values("event_id")
         ).values("translation_key")
-        return event_model.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys)
+        return EventPage.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys)
 
     @cached_property
     def covered_events_list(self):
@@ -189,15 +185,7 @@ def index_outcomes(report):
         ReportOutcome.objects.bulk_create(rows)
 
 
-@receiver(post_save, sender=SessionReportPage)
-def reindex_outcomes_on_save(sender, instance, update_fields=None, raw=False, **kwargs):
-    # Saving a draft of a live page writes only bookkeeping fields (update_fields without "body");
-    # the in-memory body is then the draft, which must not reach the overview.
-    if raw or (update_fields is not None and "body" not in update_fields):
-        return
-    index_outcomes(instance)
-
-
+# The overview's filter belongs to the page that reads it; events/forms.py sits above the models.
 class OutcomeFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
     theme = forms.SlugField(label=_("Theme"), max_length=180, required=False)
@@ -241,7 +229,7 @@ class OutcomesPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sectors = apps.get_model("home", "Sector").in_locale(self.locale_id)
+        sectors = Sector.in_locale(self.locale_id)
         form = OutcomeFilterForm(request.GET or None, sectors=sectors)
         filters = form.filters() if request.GET else {}
 
@@ -304,42 +292,3 @@ class OutcomesPage(Page):
             reports=list(reports.values()),
         )
         return context
-
-
-# The admin report lives in events/report_admin.py; it is imported when the hooks run, after the
-# apps are ready, because admin views cannot be imported while models are still loading.
-@hooks.register("register_admin_urls")
-def register_outcome_follow_up_urls():
-    from events.report_admin import urlpatterns
-
-    return urlpatterns()
-
-
-@hooks.register("register_reports_menu_item")
-def register_outcome_follow_up_menu_item():
-    from events.report_admin import menu_item
-
-    return menu_item()
-
-
-@hooks.register("home_page_sections")
-def home_outcomes_section(request, page):
-    """The latest reports on the home page, with how many outcomes they hold and how many are done."""
-    reports = list(
-        public_reports(page.locale_id)
-        .defer_streamfields()
-        .annotate(
-            outcome_count=Count("outcome_rows"),
-            done_count=Count("outcome_rows", filter=Q(outcome_rows__status="done")),
-        )
-        .order_by("-report_date", "title")[:2]
-    )
-    if not reports:
-        return None
-    overview = landmark_page(OutcomesPage, locale_id=page.locale_id)
-    return {
-        "template": "events/includes/home_outcomes.html",
-        "order": 30,
-        "items": reports,
-        "overview": overview,
-    }

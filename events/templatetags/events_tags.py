@@ -1,0 +1,20 @@
+from django import template
+
+from events.forms import RegistrationForm
+from home.models import SiteSettings
+
+register = template.Library()
+
+
+@register.inclusion_tag("events/includes/signup_form.html", takes_context=True)
+def signup_form(context, page):
+    """The sign-up form of ``page``: empty, or as the sign-up view sends it back with its errors."""
+    request = context["request"]
+    privacy_page = SiteSettings.for_request(request).privacy_page
+    return {
+        "page": page,
+        "form": context.get("registration_form") or RegistrationForm(),
+        "state": context.get("state"),
+        "states": context.get("states"),
+        "privacy_url": (privacy_page.localized.get_url(request) or "") if privacy_page else "",
+    }
