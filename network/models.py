@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from home.images import NETWORK_LOGO_SPECS
 from home.pagination import paginate
+from home.params import slug_param, text_param
 from network.admin_forms import NetworkPageForm
 
 DIRECTORY_PAGE_SIZE = 30
@@ -136,9 +137,8 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         from home.models import Sector
 
         context = super().get_context(request, *args, **kwargs)
-        filters = {
-            name: request.GET.get(name, "").strip()[:100] for name in ("sector", "municipality", "tag", "q")
-        }
+        filters = {name: slug_param(request, name) for name in ("sector", "municipality", "tag")}
+        filters["q"] = text_param(request, "q", 100)[:100]
         networks = self.filter_networks(self.networks(), filters)
         page_of_networks = paginate(request, networks, DIRECTORY_PAGE_SIZE)
         sectors = Sector.in_locale(self.locale_id)

@@ -1,14 +1,6 @@
-import re
-
 from wagtail.search.backends import get_search_backend
 
-# Quotes, brackets and operators mean something to the database's full-text syntax (SQLite FTS5
-# fails on an unclosed quote); a directory search only needs the words.
-NON_WORD = re.compile(r"[^\w\s]+")
-
-
-def search_words(query):
-    return " ".join(NON_WORD.sub(" ", query).split())
+from home.params import search_words
 
 
 def search_network_ids(directory, query):

@@ -1,7 +1,5 @@
 """News: one NewsIndexPage per language tree with its NewsPages, filters, feeds and renditions."""
 
-import re
-
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,10 +24,10 @@ from home.chrome import landmark_page
 from home.images import NEWS_CARD_SPECS
 from home.models import Sector
 from home.pagination import paginate
+from home.params import slug_param
 from news.blocks import NewsStreamBlock
 
 NEWS_PER_PAGE = 10
-SLUG_RE = re.compile(r"[-\w]{1,100}")
 
 
 def with_list_images(queryset):
@@ -177,13 +175,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def active_filters(self, request, sectors_by_slug):
         """The sector and topic asked for in the address; an unknown one is a 404, never an empty guess."""
         filters = {"sector": None, "topic": None}
-        sector_slug = request.GET.get("sector", "").strip()
-        topic_slug = request.GET.get("tag", "").strip()
-        # Anything that is not a slug cannot name a sector or topic; PostgreSQL would even refuse a
-        # NUL character in the query with an error.
-        for slug in (sector_slug, topic_slug):
-            if slug and not SLUG_RE.fullmatch(slug):
-                raise Http404("Not a slug")
+        sector_slug, topic_slug = slug_param(request, "sector"), slug_param(request, "tag")
         if sector_slug:
             sector = sectors_by_slug.get(sector_slug) or Sector.objects.filter(slug=sector_slug).first()
             if sector is None:

@@ -1,9 +1,8 @@
-import re
-
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page, Site
 
 from home.pagination import paginate
+from home.params import search_words, text_param
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -20,18 +19,9 @@ def query_problem(query):
     return None
 
 
-def search_terms(query):
-    """The words of a query, lower case and without punctuation.
-
-    Quotes, brackets and upper-case AND/OR/NOT/NEAR are syntax to the SQLite full-text engine; a
-    visitor typing them means plain words, and must never get a server error.
-    """
-    return " ".join(re.findall(r"\w+", query.lower()))
-
-
 def search(request):
     """Site search in the visitor's language: the live, public pages of this language's tree."""
-    query = " ".join(request.GET.get("q", "").split())
+    query = text_param(request, "q", MAX_QUERY_LENGTH)
     problem = query_problem(query)
     context = {"query": query[:MAX_QUERY_LENGTH], "problem": problem, "max_length": MAX_QUERY_LENGTH}
     if problem is None:
@@ -43,7 +33,7 @@ def search(request):
             if home is not None:
                 pages = pages.descendant_of(home, inclusive=True)
         results_page = paginate(
-            request, pages.search(search_terms(query), operator="and"), SEARCH_RESULTS_PER_PAGE
+            request, pages.search(search_words(query), operator="and"), SEARCH_RESULTS_PER_PAGE
         )
         # One query per page type for the whole result page, not one per result.
         ids = [page.pk for page in results_page.object_list]

@@ -1,0 +1,47 @@
+"""What public pages read from the query string, read in one place.
+
+Visitors, crawlers and scanners send anything: NUL characters (which PostgreSQL refuses in a query
+with an error), lone surrogates, control characters, numbers past Python's limit, megabytes of text.
+A value that cannot name anything is a 404; free text is cleaned before it reaches a query or a page.
+"""
+
+import re
+import unicodedata
+
+from django.http import Http404
+
+SLUG = re.compile(r"[-\w]{1,100}")
+WORD = re.compile(r"\w+")
+MAX_TEXT_LENGTH = 200
+
+
+def slug_param(request, name):
+    """The slug in ``?name=``, "" when absent; anything that is not a slug is a 404."""
+    value = request.GET.get(name, "").strip()
+    if value and not SLUG.fullmatch(value):
+        raise Http404(f"?{name}= is not a slug")
+    return value
+
+
+def text_param(request, name, max_length=None):
+    """Free text in ``?name=``: printable characters only, runs of white space as one space.
+
+    Not cut to ``max_length`` silently: callers that refuse long text see how long it was, up to one
+    character past the limit.
+    """
+    raw = request.GET.get(name, "")[: (max_length or MAX_TEXT_LENGTH) * 4 + 1]
+    kept = "".join(
+        character
+        for character in raw
+        if character.isspace() or (character.isprintable() and unicodedata.category(character) != "Cs")
+    )
+    return " ".join(kept.split())[: (max_length or MAX_TEXT_LENGTH) + 1]
+
+
+def search_words(text):
+    """The words of a search, lower case, without punctuation.
+
+    Quotes, brackets and upper-case AND/OR/NOT/NEAR are syntax to SQLite's full-text engine; a
+    visitor typing them means plain words.
+    """
+    return " ".join(WORD.findall(text.lower()))
