@@ -7,7 +7,7 @@ from wagtail.models import Locale, Page, Revision, Site
 from events.models import EventPage, Registration, ReportOutcome, SessionReportPage
 from home.models import FooterText, HomePage, Sector
 from network.models import NetworkPage, PartnerQuote
-from news.models import NewsPage
+from news.models import NewsPage, Topic
 
 
 def counts():
@@ -31,13 +31,33 @@ def counts():
 
 @pytest.mark.django_db
 def test_load_demo_content_again_changes_nothing(demo_site):
-    """A second load (here the second and third, the first one adding the demo accounts) adds nothing."""
+    """A second load (here the second and third, the first one adding the demo accounts) adds nothing
+    and keeps what editors changed in the meantime."""
     call_command("load_demo_content", "--demo-users", verbosity=0)
     first = counts()
+    english = NewsPage.objects.get(slug="pr8werk-gets-going")
+    english.title = "Pr8werk gets going (edited)"
+    english.save_revision().publish()
+    Topic.objects.filter(slug="swarm-session").update(name="swarm meeting")
     call_command("load_demo_content", "--demo-users", verbosity=0)
-    assert counts() == first
+    assert counts() == {**first, "revisions": first["revisions"] + 1}
     assert first["users"] >= 1
     assert get_user_model().objects.get(username="admin").is_superuser
+    assert NewsPage.objects.get(slug="pr8werk-gets-going").title == "Pr8werk gets going (edited)"
+    assert Topic.objects.get(slug="swarm-session").name == "swarm meeting"
+
+
+@pytest.mark.django_db
+def test_demo_news_translations_share_block_ids(demo_site):
+    """Each block of an English or German news page has the id of the same block on the Dutch page,
+    as a translation made in wagtail-localize has, so block and translation pair up."""
+    dutch_pages = NewsPage.objects.filter(locale__language_code="nl")
+    assert dutch_pages.count() >= 10
+    for dutch in dutch_pages:
+        translations = [page.specific for page in dutch.get_translations()]
+        assert len(translations) == 2
+        for translation in translations:
+            assert [block.id for block in translation.body] == [block.id for block in dutch.body]
 
 
 @pytest.mark.django_db

@@ -1,18 +1,23 @@
 import importlib
 import io
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
-# Each app contributes its own demo content in a module with a `load(command)` function; the order
-# matters because later modules refer to pages and snippets of earlier ones.
+from home.demo.loader import Loader, load_app
+
+# Each app contributes its own demo content: the objects in its fixtures/demo/*.yaml, built by
+# home.demo.loader when the app (or its first module) comes up here, and, for what data cannot say, a
+# module with a `load(command)` function. The order matters because later ones refer to pages and
+# snippets of earlier ones, and it is the order of the pages in the menu.
 DEMO_MODULES = [
     "home.demo_content",
     "network.demo_content",
-    "news.demo_content",
+    "news",
     "events.demo_content",
     "events.report_demo_content",
 ]
@@ -36,8 +41,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         self.demo_users = options["demo_users"]
+        loader, loaded_apps = Loader(), set()
         with override_settings(TASKS=NO_TASKS):
             for name in DEMO_MODULES:
+                app_config = apps.get_containing_app_config(name)
                 try:
                     module = importlib.import_module(name)
                 except ModuleNotFoundError as error:
@@ -45,7 +52,11 @@ class Command(BaseCommand):
                         raise
                     continue
                 with transaction.atomic():
-                    module.load(self)
+                    if app_config.name not in loaded_apps:
+                        loaded_apps.add(app_config.name)
+                        load_app(app_config, loader)
+                    if name != app_config.name:
+                        module.load(self)
                 if options["verbosity"]:
                     self.stdout.write(f"Demo content {name}: done")
         quiet = io.StringIO()

@@ -1,16 +1,24 @@
 """Building blocks for `load_demo_content`: idempotent creation of translated pages and snippets.
 
 Every function looks its object up by a stable key first and only creates what is missing, so the
-command can run any number of times and never overwrites what editors changed afterwards.
+command can run any number of times and never overwrites what editors changed afterwards. The data
+loader (``home.demo.loader``) builds the apps' ``fixtures/demo/*.yaml`` with these.
 """
 
+import copy
 import io
 import random
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test.utils import override_settings
+from modelcluster.models import get_all_child_relations
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page, Site, TranslatableMixin
 
 from home.translations import hold_existing
 
@@ -44,8 +52,7 @@ def translated_page(parent, model, content, *, publish=True):
         existing = page.get_translation_or_none(locales[code])
         if existing is None:
             translation = page.copy_for_translation(locales[code], copy_parents=True).specific
-            for field, value in content[code].items():
-                setattr(translation, field, value)
+            fill_translation(page, translation, content[code])
             # A new translation never had its copied slug in public, so no redirect from it.
             with override_settings(WAGTAILREDIRECTS_AUTO_CREATE=False):
                 translation.save()
@@ -64,6 +71,44 @@ def hold(source, translation):
     unpaired = hold_existing(source, translation)
     if unpaired:
         raise ValueError(f"{translation!r} has another shape than {source!r} at {', '.join(unpaired)}")
+
+
+def fill_translation(source, translation, fields):
+    """Set ``fields`` on a fresh copy of ``source``, keeping what pairs the copy with its source.
+
+    StreamField blocks take the ids of the source's blocks at the same place, and child objects (an
+    InlinePanel's rows) the translation keys of the rows that the copy made, as wagtail-localize's
+    own translations have them: the translation of each block and row is then known.
+    """
+    streams = {field.name for field in translation._meta.get_fields() if isinstance(field, StreamField)}
+    relations = {relation.get_accessor_name(): relation for relation in get_all_child_relations(translation)}
+    for name, value in fields.items():
+        if name in streams and isinstance(value, list):
+            value = copy.deepcopy(value)
+            share_block_ids(getattr(source, name).get_prep_value(), value)
+        elif name in relations and issubclass(relations[name].related_model, TranslatableMixin):
+            copied = list(getattr(translation, name).all())
+            if len(copied) == len(value):
+                for row, old in zip(value, copied, strict=True):
+                    row.pk, row.translation_key, row.locale_id = old.pk, old.translation_key, old.locale_id
+        setattr(translation, name, value)
+
+
+def share_block_ids(source, target):
+    """Give the blocks in ``target`` (raw stream data) the ids of the same blocks in ``source``."""
+    if isinstance(source, list) and isinstance(target, list):
+        for source_item, target_item in zip(source, target, strict=False):
+            if isinstance(source_item, dict) and isinstance(target_item, dict) and "type" in source_item:
+                if source_item["type"] != target_item.get("type"):
+                    continue
+                if source_item.get("id"):
+                    target_item["id"] = source_item["id"]
+                share_block_ids(source_item.get("value"), target_item.get("value"))
+            else:
+                share_block_ids(source_item, target_item)
+    elif isinstance(source, dict) and isinstance(target, dict):
+        for key in source.keys() & target.keys():
+            share_block_ids(source[key], target[key])
 
 
 def _publish(page, publish):
@@ -91,8 +136,7 @@ def translated_snippet(model, lookup, content, *, publish=True):
         translation = obj.get_translation_or_none(locales[code])
         if translation is None:
             translation = obj.copy_for_translation(locales[code])
-            for field, value in content[code].items():
-                setattr(translation, field, value)
+            fill_translation(obj, translation, content[code])
             _save_snippet(translation, publish)
         objects[code] = translation
         hold(obj, translation)
@@ -117,9 +161,6 @@ def demo_image(title, *, colour=(20, 83, 45), seed=0, size=(1200, 800), alt=""):
     existing = Image.objects.filter(title=title).first()
     if existing is not None:
         return existing
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-
     rng = random.Random(seed)  # noqa: S311 - a reproducible drawing, not security
     canvas = PILImage.new("RGB", size, (246, 244, 239))
     draw = ImageDraw.Draw(canvas)
@@ -137,6 +178,46 @@ def demo_image(title, *, colour=(20, 83, 45), seed=0, size=(1200, 800), alt=""):
     image.file = ImageFile(buffer, name=filename)
     image.save()
     return image
+
+
+def demo_document(title, filename, lines):
+    """A document whose file is a one-page PDF of ``lines``, stored once under ``title``."""
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(filename, ContentFile(minimal_pdf(lines)), save=False)
+        document.save()
+    return document
+
+
+def minimal_pdf(lines):
+    """A one-page PDF with plain text lines (Helvetica), so the demo needs no PDF library."""
+
+    def escape(text):
+        return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+    text = "BT /F1 12 Tf 56 780 Td 16 TL " + " ".join(f"({escape(line)}) '" for line in lines) + " ET"
+    stream = text.encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    output = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(output))
+        output += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(output)
+    output += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        output += f"{offset:010d} 00000 n \n".encode()
+    output += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(output)
 
 
 def site_root():

@@ -1,0 +1,176 @@
+"""The demo loader: builds an app's ``fixtures/demo/*.yaml`` into pages, snippets, images and documents.
+
+Each file holds a list of objects, built in file-name order and then in the order written:
+
+    - model: news.NewsPage           # the model's label
+      key: flying-start              # stable name that later objects refer to
+      parent: news-index             # pages: the parent's key; `site` is the default site's root page
+      date: 2012-06-01               # fields beside nl/en/de are the same in every language
+      lead_image: wehl
+      nl: {title: ..., slug: ...}    # the Dutch object, found again by its slug (pages) or `lookup`
+      en: {title: ..., slug: ...}    # en and de become its translations, made as editors make them
+
+A foreign key or chooser block takes a key or a lookup of an object made elsewhere (``{slug: overheid}``);
+in a translation it points at that object's translation. A many-to-many field takes a list of those, a
+child relation (an InlinePanel) a list of rows, a StreamField a list of ``{block_type: value}``, and a rich
+text block may be a list of paragraphs. ``!today +14`` is the date 14 days from the day of loading.
+
+Only what is missing is created (see ``home.demo``): a second run, or one after editors' changes,
+changes nothing. Snippets are found by their ``lookup`` fields (``slug`` when not given), images and
+documents by title.
+"""
+
+import datetime
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+from django.apps import apps
+from django.utils import timezone
+from wagtail import blocks
+from wagtail.documents.models import AbstractDocument
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage
+from wagtail.models import Page, TranslatableMixin
+
+from home.demo import (
+    LANGUAGES,
+    demo_document,
+    demo_image,
+    ensure_locales,
+    site_root,
+    translated_page,
+    translated_snippet,
+)
+
+FIXTURES = Path("fixtures") / "demo"
+OWN_KEYS = {"model", "key", "parent", "lookup", "publish", *LANGUAGES}
+
+
+class DemoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML with ``!today <days>``, since an upcoming session must stay upcoming."""
+
+
+DemoYamlLoader.add_constructor(
+    "!today",
+    lambda loader, node: (
+        timezone.localdate() + datetime.timedelta(days=int(loader.construct_scalar(node) or 0))
+    ),
+)
+
+
+def fixture_files(app_config):
+    return sorted((Path(app_config.path) / FIXTURES).glob("*.yaml"))
+
+
+def load_app(app_config, loader):
+    """Build the demo objects of one app with ``loader`` (one per run: keys hold across apps)."""
+    files = fixture_files(app_config)
+    for path in files:
+        with path.open(encoding="utf-8") as stream:
+            for item in yaml.load(stream, Loader=DemoYamlLoader) or []:  # noqa: S506 - a safe loader
+                loader.build(item)
+
+
+class Loader:
+    def __init__(self):
+        # key -> {language code: object}; lookups are remembered in the same form
+        self.objects = {}
+        self.found = {}
+
+    @cached_property
+    def locales(self):
+        return ensure_locales()
+
+    def build(self, item):
+        model = apps.get_model(item["model"])
+        if item["key"] in self.objects:
+            raise ValueError(f"Demo key {item['key']!r} is used twice")
+        if issubclass(model, AbstractImage):
+            drawing = item.get("drawing", {})
+            built = demo_image(
+                item["title"],
+                colour=tuple(drawing.get("colour", (20, 83, 45))),
+                seed=drawing.get("seed", 0),
+                size=tuple(drawing.get("size", (1200, 800))),
+                alt=item.get("description", ""),
+            )
+        elif issubclass(model, AbstractDocument):
+            built = demo_document(item["title"], item["pdf"]["filename"], item["pdf"]["lines"])
+        else:
+            content = {code: self.fields(model, item, code) for code in LANGUAGES if code in item}
+            publish = item.get("publish", True)
+            if issubclass(model, Page):
+                parent = site_root() if item["parent"] == "site" else self.objects[item["parent"]]["nl"]
+                built = translated_page(parent, model, content, publish=publish)
+            else:
+                lookup = {name: content["nl"].pop(name) for name in item.get("lookup", ["slug"])}
+                built = translated_snippet(model, lookup, content, publish=publish)
+        self.objects[item["key"]] = built if isinstance(built, dict) else {"nl": built}
+
+    def fields(self, model, item, code):
+        """The field values of ``item`` in one language, references resolved in that language."""
+        raw = {name: value for name, value in item.items() if name not in OWN_KEYS}
+        raw.update(item[code])
+        return {name: self.value(model, name, value, code) for name, value in raw.items()}
+
+    def value(self, model, name, raw, code):
+        field = model._meta.get_field(name)
+        if isinstance(field, StreamField):
+            return self.stream(field.stream_block, raw, code)
+        if field.many_to_one or field.one_to_one:
+            return self.ref(field.related_model, raw, code)
+        if field.many_to_many:
+            return [self.ref(field.related_model, each, code) for each in raw]
+        if field.one_to_many:  # a child relation: rows of the related model, in their order
+            child = field.related_model
+            rows = [{key: self.value(child, key, value, code) for key, value in row.items()} for row in raw]
+            ordered = any(f.name == "sort_order" for f in child._meta.get_fields())
+            return [
+                child(**row, **({"sort_order": order} if ordered else {})) for order, row in enumerate(rows)
+            ]
+        return raw
+
+    def ref(self, model, raw, code):
+        """The object a key or lookup names, in language ``code`` where it has a translation."""
+        if raw is None:
+            return None
+        if isinstance(raw, str):
+            by_code = self.objects[raw]
+        else:
+            frozen = (model._meta.label, tuple(sorted(raw.items())))
+            if frozen not in self.found:
+                if issubclass(model, TranslatableMixin):
+                    dutch = model.objects.get(locale=self.locales["nl"], **raw)
+                    self.found[frozen] = {"nl": dutch}
+                    for other in LANGUAGES[1:]:
+                        self.found[frozen][other] = dutch.get_translation_or_none(self.locales[other])
+                else:
+                    self.found[frozen] = {"nl": model.objects.get(**raw)}
+            by_code = self.found[frozen]
+        return by_code.get(code) or by_code["nl"]
+
+    def stream(self, block, raw, code):
+        """Raw StreamField data for ``raw``, with keys turned into primary keys."""
+        if isinstance(block, blocks.StreamBlock):
+            items = []
+            for entry in raw:
+                ((block_type, value),) = entry.items()
+                items.append(
+                    {"type": block_type, "value": self.stream(block.child_blocks[block_type], value, code)}
+                )
+            return items
+        if isinstance(block, blocks.StructBlock):
+            return {
+                name: self.stream(block.child_blocks[name], value, code)
+                if name in block.child_blocks
+                else value
+                for name, value in raw.items()
+            }
+        if isinstance(block, blocks.ListBlock):
+            return [self.stream(block.child_block, value, code) for value in raw]
+        if isinstance(block, blocks.ChooserBlock) and raw is not None and not isinstance(raw, int):
+            return self.ref(block.target_model, raw, code).pk
+        if isinstance(block, blocks.RichTextBlock) and isinstance(raw, list):
+            return "".join(f"<p>{paragraph}</p>" for paragraph in raw)
+        return raw
