@@ -6,7 +6,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import OperationalError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.forms import RegistrationForm
 from events.models import Registration, RegistrationMail, RegistrationState, SignupRefused
+from home import http
 from home.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -29,18 +29,6 @@ STATE_MESSAGES = {
 }
 
 
-def client_ip(request):
-    # REMOTE_ADDR is the proxy's address behind a load balancer; trust X-Forwarded-For only when
-    # the operator says the proxy sets it.
-    if settings.EVENTS_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            # The last entry is the one our proxy added; the ones before it come from the client,
-            # who could write anything there to dodge the rate limit.
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def rate_limited(request):
     """Count this sign-up post for the visitor's address; True once the limit is exceeded."""
     try:
@@ -49,14 +37,7 @@ def rate_limited(request):
         limit, period = 10, 600
     if limit <= 0:
         return False
-    key = f"events:signup-rate:{client_ip(request)}"
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count > limit
+    return http.rate_limited(request, "events:signup-rate", limit, period)
 
 
 def body_too_large(request):
