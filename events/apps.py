@@ -7,9 +7,13 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        # apps.py may import late: the registry is ready only here.
         from events import signals
-        from events.models import next_scheduled_change
+        from events.models import Registration, next_scheduled_change
+        from home import purge
         from home.cache import register_scheduled_change
 
         register_scheduled_change(next_scheduled_change)
+        # A sign-up changes seats left on its session's page, the agenda and the home page.
+        purge.watch(Registration, page="event")
         signals.connect(self)
