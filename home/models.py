@@ -168,12 +168,8 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("mission")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.ContentPage",
-        "events.EventIndexPage",
-        "news.NewsIndexPage",
-        "network.NetworkIndexPage",
-    ]
+    # No subpage_types: home knows no feature app. Each page type says where it may live
+    # (parent_page_types); the feature index pages name the home page.
 
     class Meta:
         verbose_name = _("home page")

@@ -5,7 +5,10 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from events.models import EventIndexPage
 from home.models import ContentPage, HomePage
+from network.models import NetworkIndexPage
+from news.models import NewsIndexPage
 
 LANG_RE = re.compile(r'<html lang="([a-z-]+)">')
 
@@ -20,6 +23,14 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertCanCreateAt(ContentPage, ContentPage)
         self.assertCanNotCreateAt(ContentPage, HomePage)
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+
+    def test_editors_may_create_the_same_page_types_under_the_home_page(self):
+        """Home names no feature app; the feature index pages say they live under it, and only those."""
+        # allowed_subpage_models() also lists Wagtail's bare Page, which nobody can create.
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
+            {ContentPage, EventIndexPage, NewsIndexPage, NetworkIndexPage},
+        )
 
 
 def live_pages():
