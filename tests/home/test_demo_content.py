@@ -6,8 +6,8 @@ from wagtail.models import Locale, Page, Revision, Site
 
 from events.models import EventPage, Registration
 from events.reports import ReportOutcome, SessionReportPage
-from home.models import FooterText, HomePage, Sector
-from network.models import NetworkPage, PartnerQuote
+from home.models import FooterText, HomePage, PartnerQuote, Sector
+from network.models import NetworkPage
 from news.models import NewsPage
 
 

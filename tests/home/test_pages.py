@@ -6,7 +6,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage
-from home.models import ContentPage, HomePage
+from home.models import ContentPage, HomePage, PartnerQuote
 from network.models import NetworkIndexPage
 from news.models import NewsIndexPage
 
@@ -258,8 +258,6 @@ def test_switcher_on_a_sub_route_goes_to_the_same_sub_route(demo_site, client):
 
 @pytest.mark.django_db
 def test_featured_quote_in_the_page_language_and_only_when_published(demo_site, client):
-    from network.models import PartnerQuote
-
     assert "Together we stand stronger" in client.get("/en/").content.decode()
     assert "Gemeinsam sind wir stärker" in client.get("/de/").content.decode()
     PartnerQuote.objects.filter(locale__language_code="de", person_name="Henk Dijk").update(live=False)
