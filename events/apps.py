@@ -9,11 +9,12 @@ class EventsConfig(AppConfig):
     def ready(self):
         # apps.py may import late: the registry is ready only here.
         from events import signals
-        from events.models import Registration, next_scheduled_change
-        from home import purge
-        from home.cache import register_scheduled_change
+        from events.models import Registration, RegistrationMail, next_scheduled_change
+        from home import cache, purge
 
-        register_scheduled_change(next_scheduled_change)
+        # Sign-ups change seats left, not which pages exist; mail logs are never shown.
+        cache.register_content(self.label, never_shown=[RegistrationMail], live=[Registration])
+        cache.register_scheduled_change(next_scheduled_change)
         # A sign-up changes seats left on its session's page, the agenda and the home page.
         purge.watch(Registration, page="event")
         signals.connect(self)

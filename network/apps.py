@@ -7,6 +7,11 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
-        from network import signals  # apps.py may import late: the registry is ready only here
+        # apps.py may import late: the registry is ready only here.
+        from home import cache
+        from network import signals
+        from network.models import FreshnessReminder, ListingRequest
 
+        # Listing requests and reminders are for staff; no public page shows them.
+        cache.register_content(self.label, never_shown=[ListingRequest, FreshnessReminder])
         signals.connect(self)
