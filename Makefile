@@ -52,9 +52,10 @@ run: demo ## Set everything up and serve http://127.0.0.1:$(PORT)/ (PORT overrid
 	@$(MANAGE) print_demo_logins
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-lint: $(VENV)/.installed ## ruff check and ruff format --check
+lint: $(VENV)/.installed ## ruff check, ruff format --check, and the import layers of ARCHITECTURE.md (import-linter)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.installed ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .

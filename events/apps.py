@@ -7,13 +7,17 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        # Imported here, not at the top: models and what builds on them load only once the registry is ready.
+        # apps.py may import late: the registry is ready only here.
         from events import signals
-        from events.models import next_scheduled_change
-        from home.cache import register_scheduled_change
+        from events.models import Registration, RegistrationMail, next_scheduled_change
+        from home import cache, purge
         from home.task_queue import watch_with_permission
 
-        register_scheduled_change(next_scheduled_change)
+        # Sign-ups change seats left, not which pages exist; mail logs are never shown.
+        cache.register_content(self.label, never_shown=[RegistrationMail], live=[Registration])
+        cache.register_scheduled_change(next_scheduled_change)
+        # A sign-up changes seats left on its session's page, the agenda and the home page.
+        purge.watch(Registration, page="event")
         # Whoever handles registrations answers for their mails: they see when the queue stalls.
         watch_with_permission("events.view_registration")
         signals.connect(self)

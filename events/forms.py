@@ -7,6 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from events.models import EventPage, Registration
+from home.forms import HoneypotMixin
 
 CONSENT_TEXT = _(
     "I agree that Pr8werk keeps my details to organise this session, as described in the privacy "
@@ -14,13 +15,12 @@ CONSENT_TEXT = _(
 )
 
 
-class RegistrationForm(forms.ModelForm):
+class RegistrationForm(HoneypotMixin, forms.ModelForm):
     """The sign-up form. ``website`` is a honeypot: hidden from people, filled in by bots."""
 
     consent = forms.BooleanField(
         required=True, error_messages={"required": _("Please agree to the privacy statement to sign up.")}
     )
-    website = forms.CharField(required=False, max_length=200, label=_("Leave this field empty"))
 
     class Meta:
         model = Registration
@@ -49,9 +49,6 @@ class RegistrationForm(forms.ModelForm):
     @staticmethod
     def consent_text():
         return str(CONSENT_TEXT).format(days=settings.EVENTS_PURGE_AFTER_DAYS)
-
-    def is_spam(self):
-        return bool(self.data.get("website"))
 
     def registration_data(self, language):
         data = {field: self.cleaned_data[field] for field in self._meta.fields}

@@ -13,8 +13,7 @@ from wagtail.documents import get_document_model
 
 from events.models import EventIndexPage, EventPage, OutcomesPage, SessionReportEvent, SessionReportPage
 from home.demo import LANGUAGES, demo_image, ensure_locales, site_root, translated_page
-from home.models import Sector
-from network.models import PartnerQuote
+from home.models import PartnerQuote, Sector
 
 ID_NAMESPACE = uuid.UUID("6f0b7c1e-2f41-4d7a-9a8e-5e2b8c1d2012")
 REPORT_SLUG = "opbrengst-zwermsessies-overheid-2012"

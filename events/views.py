@@ -7,7 +7,6 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import OperationalError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -25,20 +24,9 @@ from events.models import (
     RegistrationState,
     SignupRefused,
 )
+from home import http
 
 logger = logging.getLogger(__name__)
-
-
-def client_ip(request):
-    # REMOTE_ADDR is the proxy's address behind a load balancer; trust X-Forwarded-For only when
-    # the operator says the proxy sets it.
-    if settings.EVENTS_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            # The last entry is the one our proxy added; the ones before it come from the client,
-            # who could write anything there to dodge the rate limit.
-            return forwarded.split(",")[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limited(request):
@@ -49,14 +37,7 @@ def rate_limited(request):
         limit, period = 10, 600
     if limit <= 0:
         return False
-    key = f"events:signup-rate:{client_ip(request)}"
-    cache.add(key, 0, timeout=period)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=period)
-        count = 1
-    return count > limit
+    return http.rate_limited(request, "events:signup-rate", limit, period)
 
 
 def body_too_large(request):

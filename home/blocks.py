@@ -140,7 +140,7 @@ class QuoteBlock(blocks.StructBlock):
     """A quotation: pick a partner quote, or write one inline."""
 
     partner_quote = SnippetChooserBlock(
-        "network.PartnerQuote",
+        "home.PartnerQuote",
         label=_("Partner quote"),
         required=False,
         help_text=_("Choose a quote from the partner quotes, or leave empty and write one below."),

@@ -21,17 +21,15 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 GENERATION_KEY = "pagecache:generation"
 # GZipMiddleware's own test: a client that takes gzip gets the compressed copy, others the plain one.
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-# Sign-ups change what pages show (seats left) but not which pages exist, their menus or their
-# addresses: they get a counter of their own, so that a sign-up empties the page cache but keeps
-# the remembered chrome and routes warm.
+# Rows that change what pages show but not which pages exist, their menus or their addresses (a
+# sign-up: seats left) get a counter of their own, so that they empty the page cache but keep the
+# remembered chrome and routes warm.
 LIVE_GENERATION_KEY = "pagecache:live-generation"
-LIVE_MODELS = {("events", "registration")}
-# Apps whose rows are content a public page may show: any save or delete empties the cache.
+LIVE_MODELS = set()
+# Apps whose rows are content a public page may show: any save or delete empties the cache. Feature
+# apps add themselves with register_content() from their ready(): home names none of them.
 CONTENT_APPS = {
     "home",
-    "news",
-    "events",
-    "network",
     "wagtailcore",
     "wagtailimages",
     "wagtaildocs",
@@ -44,11 +42,22 @@ IGNORED_MODELS = {
     ("wagtailcore", "modellogentry"),
     # Renditions are made while pages render; they change no content.
     ("wagtailimages", "rendition"),
-    # Mail logs, listing requests and reminders are never shown on a public page.
-    ("events", "registrationmail"),
-    ("network", "listingrequest"),
-    ("network", "freshnessreminder"),
 }
+
+
+def _key(model):
+    return (model._meta.app_label, model._meta.model_name)
+
+
+def register_content(app_label, *, never_shown=(), live=()):
+    """Saving or deleting a row of app_label empties the page cache.
+
+    never_shown: models no public page shows (mail logs, requests to staff): their rows change
+    nothing. live: models whose rows change what a page shows but not which pages exist.
+    """
+    CONTENT_APPS.add(app_label)
+    IGNORED_MODELS.update(_key(model) for model in never_shown)
+    LIVE_MODELS.update(_key(model) for model in live)
 
 
 def page_cache_timeout():

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Case, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
@@ -5,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
@@ -138,6 +139,76 @@ class SiteSettings(BaseSiteSetting):
         ]
 
 
+class PartnerQuote(
+    PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
+):
+    """What a partner, speaker or participant said about Pr8werk, with who they are."""
+
+    person_name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=160, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    quote = models.TextField(_("quote"), max_length=1000)
+    link = models.URLField(_("link"), blank=True, help_text=_("For example the organisation's website."))
+    # Any page, so that home names no feature app; the network directory shows a network's quotes.
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("shown on page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_quotes",
+        help_text=_("Shown on this page, for example a network's entry in the directory."),
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partnerquote")
+
+    panels = [
+        FieldPanel("quote"),
+        MultiFieldPanel(
+            [FieldPanel("person_name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("photo")],
+            heading=_("Who said it"),
+        ),
+        FieldPanel("link"),
+        FieldPanel("page"),
+    ]
+
+    search_fields = [
+        index.SearchField("quote"),
+        index.SearchField("person_name"),
+        index.AutocompleteField("person_name"),
+        index.SearchField("organisation"),
+        index.FilterField("locale"),
+        index.FilterField("live"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("partner quote")
+        verbose_name_plural = _("partner quotes")
+        ordering = ["person_name"]
+
+    def __str__(self):
+        return f"{self.person_name}: {self.quote[:60]}"
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def attribution(self):
+        return ", ".join(part for part in (self.person_name, self.role, self.organisation) if part)
+
+    def get_preview_template(self, request, mode_name):
+        return "home/partner_quote_preview.html"
+
+
 class HomePage(Page):
     """The front door: mission, the three O's, next sessions, latest news, a partner voice."""
 
@@ -146,7 +217,7 @@ class HomePage(Page):
     sectors_title = models.CharField(_("title of the three O's"), max_length=160, blank=True)
     sectors_intro = models.TextField(_("introduction to the three O's"), blank=True, max_length=800)
     featured_quote = models.ForeignKey(
-        "network.PartnerQuote",
+        PartnerQuote,
         verbose_name=_("featured partner quote"),
         null=True,
         blank=True,
@@ -168,12 +239,8 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("mission")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "home.ContentPage",
-        "events.EventIndexPage",
-        "news.NewsIndexPage",
-        "network.NetworkIndexPage",
-    ]
+    # No subpage_types: home knows no feature app. Each page type says where it may live
+    # (parent_page_types); the feature index pages name the home page.
 
     class Meta:
         verbose_name = _("home page")
@@ -182,8 +249,6 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sectors"] = Sector.in_locale(self.locale_id)
         if self.featured_quote_id:
-            from network.models import PartnerQuote  # network builds on home, not the other way round
-
             # The chosen quote in this page's language, else the chosen one itself: one query.
             chosen_key = PartnerQuote.objects.filter(pk=self.featured_quote_id).values("translation_key")[:1]
             context["featured_quote"] = (

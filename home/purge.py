@@ -40,21 +40,29 @@ def page_changed(sender, instance, **kwargs):
     purge_pages_showing(instance)
 
 
-def registration_changed(sender, instance, **kwargs):
-    if not purging():
-        return
-    # Deleted along with its session, the registration has no page left to purge.
-    event = Page.objects.filter(pk=instance.event_id).first()
-    if event is not None:
-        purge_pages_showing(event)
+def watch(model, page):
+    """Purge the pages showing a row's page whenever a row of model is saved or deleted.
+
+    For rows that change what a page shows without being the page (a sign-up changes seats left):
+    page names the row's foreign key to that page. Feature apps call this from their ready().
+    """
+
+    def row_changed(sender, instance, **kwargs):
+        if not purging():
+            return
+        # Deleted along with its page, the row has no page left to purge.
+        shown_on = Page.objects.filter(pk=getattr(instance, f"{page}_id")).first()
+        if shown_on is not None:
+            purge_pages_showing(shown_on)
+
+    uid = f"purge_{model._meta.label_lower}"
+    post_save.connect(row_changed, sender=model, weak=False, dispatch_uid=f"{uid}_saved")
+    post_delete.connect(row_changed, sender=model, weak=False, dispatch_uid=f"{uid}_deleted")
+    return row_changed
 
 
 def connect_signals():
     from wagtail.signals import page_published, page_unpublished
 
-    from events.models import Registration
-
     page_published.connect(page_changed, dispatch_uid="purge_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="purge_page_unpublished")
-    post_save.connect(registration_changed, sender=Registration, dispatch_uid="purge_registration_saved")
-    post_delete.connect(registration_changed, sender=Registration, dispatch_uid="purge_registration_deleted")

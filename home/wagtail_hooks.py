@@ -4,7 +4,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import admin_scope, task_queue
-from home.models import FooterText, Sector
+from home.models import FooterText, PartnerQuote, Sector
 from home.viewsets import PageViewSetWithSafeCreate
 
 
@@ -25,7 +25,19 @@ class FooterTextViewSet(SnippetViewSet):
     list_display = ["__str__", "locale"]
 
 
+class PartnerQuoteViewSet(SnippetViewSet):
+    model = PartnerQuote
+    icon = "openquote"
+    menu_label = _("Partner quotes")
+    list_display = ["person_name", "organisation", "page", "locale", "live"]
+    list_filter = ["locale", "live"]
+    search_fields = ["person_name", "organisation", "quote"]
+    add_to_admin_menu = True
+    menu_order = 310
+
+
 register_snippet(SectorViewSet)
+register_snippet(PartnerQuoteViewSet)
 register_snippet(FooterTextViewSet)
 
 

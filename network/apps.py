@@ -7,9 +7,14 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Networks")
 
     def ready(self):
+        # apps.py may import late: the registry is ready only here.
+        from home import cache
         from home.task_queue import watch_with_permission
-        from network import signals  # apps.py may import late: the registry is ready only here
+        from network import signals
+        from network.models import FreshnessReminder, ListingRequest
 
+        # Listing requests and reminders are for staff; no public page shows them.
+        cache.register_content(self.label, never_shown=[ListingRequest, FreshnessReminder])
         signals.connect(self)
         # Whoever handles listing requests answers for their mails: they see when the queue stalls.
         watch_with_permission("network.view_listingrequest")

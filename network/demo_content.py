@@ -5,9 +5,9 @@ fictional demo networks, clearly marked as such, with a demo network editor acco
 from django.contrib.auth import get_user_model
 
 from home.demo import register_demo_login, site_root, translated_page, translated_snippet
-from home.models import HomePage, Sector
+from home.models import HomePage, PartnerQuote, Sector
 from home.roles import ensure_staff_group
-from network.models import Municipality, NetworkIndexPage, NetworkPage, PartnerQuote
+from network.models import Municipality, NetworkIndexPage, NetworkPage
 from network.onboarding import (
     MODERATORS_GROUP,
     ensure_collection,
@@ -365,9 +365,9 @@ def load(command):
     networks = load_networks(directory["nl"])
     # Henk Dijk's quote belongs on the page of ONZ Achterhoek, in each language.
     for code, quote in featured.items():
-        if quote.network_id is None and code in networks["ONZ Achterhoek"]:
-            quote.network = networks["ONZ Achterhoek"][code]
-            quote.save(update_fields=["network"])
+        if quote.page_id is None and code in networks["ONZ Achterhoek"]:
+            quote.page = networks["ONZ Achterhoek"][code]
+            quote.save(update_fields=["page"])
     # Migrations made the staff group; a flushed test database has lost its rights on the tree's
     # root collection and home pages, which exist again only now.
     ensure_staff_group()

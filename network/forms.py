@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home.forms import HoneypotMixin
 from network.models import ListingRequest
 
 CONSENT_TEXT = _(
@@ -11,18 +12,15 @@ CONSENT_TEXT = _(
 )
 
 
-class ListingRequestForm(forms.ModelForm):
+class ListingRequestForm(HoneypotMixin, forms.ModelForm):
     """The public "list our network" form. ``nickname`` is a honeypot: people never see it."""
 
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Please give your consent, otherwise we cannot handle the request.")},
     )
-    nickname = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    # Its own fields include a real website.
+    honeypot_field = "nickname"
 
     class Meta:
         model = ListingRequest
@@ -50,9 +48,6 @@ class ListingRequestForm(forms.ModelForm):
             "website": {"invalid": _("Please enter a complete web address, like https://example.nl.")},
             "description": {"required": _("Please tell us a little about the network.")},
         }
-
-    def is_spam(self):
-        return bool(self.cleaned_data.get("nickname"))
 
 
 class ListingRequestAdminForm(WagtailAdminModelForm):

@@ -2,7 +2,6 @@ import calendar
 
 from django import forms
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -14,10 +13,11 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
+from wagtail.models import Page
 from wagtail.search import index
 
 from home.images import NETWORK_LOGO_SPECS
+from home.models import PartnerQuote
 from home.pagination import paginate
 from home.params import slug_param, text_param
 from network.admin_forms import NetworkPageForm
@@ -285,9 +285,9 @@ class NetworkPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["sector_list"] = Sector.localize(self.sectors.all(), self.locale_id)
         # Quotes are kept per language; show those in this page's language, else the Dutch ones.
-        quotes = PartnerQuote.objects.filter(live=True, network__translation_key=self.translation_key)
+        quotes = PartnerQuote.objects.filter(live=True, page__translation_key=self.translation_key)
         in_language = [quote for quote in quotes if quote.locale_id == self.locale_id]
-        context["quotes"] = in_language or [quote for quote in quotes if quote.network_id == self.pk]
+        context["quotes"] = in_language or [quote for quote in quotes if quote.page_id == self.pk]
         context["directory"] = self.get_parent().specific
         return context
 
@@ -305,75 +305,6 @@ class NetworkPage(Page):
             .exclude(email="")
             .distinct()
         )
-
-
-class PartnerQuote(
-    PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
-):
-    """What a partner, speaker or participant said about Pr8werk, with who they are."""
-
-    person_name = models.CharField(_("name"), max_length=120)
-    role = models.CharField(_("role"), max_length=160, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=160, blank=True)
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("photo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    quote = models.TextField(_("quote"), max_length=1000)
-    link = models.URLField(_("link"), blank=True, help_text=_("For example the organisation's website."))
-    network = models.ForeignKey(
-        NetworkPage,
-        verbose_name=_("network"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="partner_quotes",
-        help_text=_("Shown on this network's page in the directory."),
-    )
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="partnerquote")
-
-    panels = [
-        FieldPanel("quote"),
-        MultiFieldPanel(
-            [FieldPanel("person_name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("photo")],
-            heading=_("Who said it"),
-        ),
-        FieldPanel("link"),
-        FieldPanel("network"),
-    ]
-
-    search_fields = [
-        index.SearchField("quote"),
-        index.SearchField("person_name"),
-        index.AutocompleteField("person_name"),
-        index.SearchField("organisation"),
-        index.FilterField("locale"),
-        index.FilterField("live"),
-    ]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("partner quote")
-        verbose_name_plural = _("partner quotes")
-        ordering = ["person_name"]
-
-    def __str__(self):
-        return f"{self.person_name}: {self.quote[:60]}"
-
-    @property
-    def revisions(self):
-        return self._revisions
-
-    @property
-    def attribution(self):
-        return ", ".join(part for part in (self.person_name, self.role, self.organisation) if part)
-
-    def get_preview_template(self, request, mode_name):
-        return "network/partner_quote_preview.html"
 
 
 class ListingRequest(models.Model):

@@ -53,9 +53,9 @@ TASK_NAME = "Goedkeuring door communicatie"
 STAFF_PERMISSIONS = [
     ("network", "view_listingrequest"),
     ("network", "change_listingrequest"),
-    ("network", "add_partnerquote"),
-    ("network", "change_partnerquote"),
-    ("network", "publish_partnerquote"),
+    ("home", "add_partnerquote"),
+    ("home", "change_partnerquote"),
+    ("home", "publish_partnerquote"),
 ]
 
 # What a network's group may do with the images and documents in its own collection.
@@ -109,7 +109,7 @@ def ensure_moderation():
     The workflow is linked to every directory page (all languages), so it covers each network page,
     including ones staff add by hand.
     """
-    ensure_permissions_exist("network")
+    ensure_permissions_exist("home", "network")
     # Communications staff handle listing requests and partner quotes too.
     moderators = grant_staff_permissions(STAFF_PERMISSIONS)
     task = GroupApprovalTask.objects.filter(name=TASK_NAME).first()

@@ -1,12 +1,11 @@
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from events.views import client_ip
+from home.http import rate_limited
 from network.forms import CONSENT_TEXT, ListingRequestForm
 from network.tasks import send_listing_request_mail, send_listing_request_receipt
 
@@ -15,16 +14,9 @@ RATE_LIMIT_WINDOW = 60 * 60
 
 def _rate_limited(request):
     """Count this submission against the sender's address; True once over the hourly limit."""
-    # The same visitor address as the sign-up limit: behind a load balancer REMOTE_ADDR is the
-    # balancer's, and one limit for everybody would refuse the whole site after a few requests.
-    key = f"network:listing-request:{client_ip(request) or 'unknown'}"
-    cache.add(key, 0, RATE_LIMIT_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, RATE_LIMIT_WINDOW)
-        count = 1
-    return count > settings.NETWORK_LISTING_REQUESTS_PER_HOUR
+    return rate_limited(
+        request, "network:listing-request", settings.NETWORK_LISTING_REQUESTS_PER_HOUR, RATE_LIMIT_WINDOW
+    )
 
 
 def listing_request_view(request, directory):

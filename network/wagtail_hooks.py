@@ -19,13 +19,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.models import GroupPagePermission
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.chrome import landmark_page
 from network.documents import refuse_document_of_offline_network
 from network.forms import ListingRequestAdminForm
-from network.models import ListingRequest, NetworkIndexPage, NetworkOnboarding, NetworkPage, PartnerQuote
+from network.models import ListingRequest, NetworkIndexPage, NetworkOnboarding, NetworkPage
 from network.onboarding import (
     GROUP_PREFIX,
     Directory,
@@ -35,20 +33,6 @@ from network.onboarding import (
     listing_request_resemblances,
     onboard_network,
 )
-
-
-class PartnerQuoteViewSet(SnippetViewSet):
-    model = PartnerQuote
-    icon = "openquote"
-    menu_label = gettext_lazy("Partner quotes")
-    list_display = ["person_name", "organisation", "network", "locale", "live"]
-    list_filter = ["locale", "live"]
-    search_fields = ["person_name", "organisation", "quote"]
-    add_to_admin_menu = True
-    menu_order = 310
-
-
-register_snippet(PartnerQuoteViewSet)
 
 # The documents of a network that is not online are not public (network/documents.py).
 hooks.register("before_serve_document", refuse_document_of_offline_network)

@@ -6,3 +6,8 @@ class NewsConfig(AppConfig):
     name = "news"
     verbose_name = _("News")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import cache  # apps.py may import late: the registry is ready only here
+
+        cache.register_content(self.label)

@@ -18,8 +18,7 @@ NEWS_COUNT = re.compile(r'<p class="news-count" role="status">(\d+) [^<]*</p>')
 
 def foreign_snippets():
     """Every English and German snippet, with what a visitor or the directory could see of it."""
-    from home.models import FooterText, Sector
-    from network.models import PartnerQuote
+    from home.models import FooterText, PartnerQuote, Sector
 
     foreign = ("en", "de")
     return {
@@ -80,8 +79,8 @@ def test_staff_write_translate_and_publish_news_without_touching_other_translati
     live_site, page, settings
 ):
     """Staff write, publish and translate news with an image and a quote: no other en/de text changes."""
+    from home.models import PartnerQuote
     from home.roles import STAFF_GROUP
-    from network.models import PartnerQuote
     from news.models import NewsIndexPage, NewsPage
 
     # The live server's in-memory SQLite refuses concurrent writers instead of waiting.

@@ -8,8 +8,17 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 from django.utils import timezone
 
-from home.cache import AnonymousPageCacheMiddleware
+from events.models import Registration, RegistrationMail
+from home.cache import (
+    GENERATION_KEY,
+    LIVE_GENERATION_KEY,
+    AnonymousPageCacheMiddleware,
+    current_generation,
+    invalidate_page_cache,
+)
 from home.models import ContentPage
+from network.models import FreshnessReminder, ListingRequest, NetworkPage
+from news.models import NewsPage
 
 
 @pytest.fixture
@@ -18,6 +27,24 @@ def page_cache(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+def counters():
+    return current_generation(GENERATION_KEY), current_generation(LIVE_GENERATION_KEY)
+
+
+def test_feature_apps_tell_home_which_of_their_rows_empty_the_cache(page_cache):
+    """Home names no feature app: news, events and network register their content from ready()."""
+    for model in (NewsPage, NetworkPage, ContentPage):
+        before = counters()
+        invalidate_page_cache(sender=model)
+        assert counters() == (before[0] + 1, before[1])
+    before = counters()
+    invalidate_page_cache(sender=Registration)  # seats left change, not which pages exist
+    assert counters() == (before[0], before[1] + 1)
+    for model in (RegistrationMail, ListingRequest, FreshnessReminder):
+        invalidate_page_cache(sender=model)
+    assert counters() == (before[0], before[1] + 1)
 
 
 @pytest.mark.django_db

@@ -5,8 +5,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision, Site
 
 from events.models import EventPage, Registration, ReportOutcome, SessionReportPage
-from home.models import FooterText, HomePage, Sector
-from network.models import NetworkPage, PartnerQuote
+from home.models import FooterText, HomePage, PartnerQuote, Sector
+from network.models import NetworkPage
 from news.models import NewsPage, Topic
 
 

@@ -5,7 +5,10 @@ from django.test import Client
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
-from home.models import ContentPage, HomePage
+from events.models import EventIndexPage
+from home.models import ContentPage, HomePage, PartnerQuote
+from network.models import NetworkIndexPage
+from news.models import NewsIndexPage
 
 LANG_RE = re.compile(r'<html lang="([a-z-]+)">')
 
@@ -20,6 +23,14 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertCanCreateAt(ContentPage, ContentPage)
         self.assertCanNotCreateAt(ContentPage, HomePage)
         self.assertAllowedParentPageTypes(ContentPage, {HomePage, ContentPage})
+
+    def test_editors_may_create_the_same_page_types_under_the_home_page(self):
+        """Home names no feature app; the feature index pages say they live under it, and only those."""
+        # allowed_subpage_models() also lists Wagtail's bare Page, which nobody can create.
+        self.assertEqual(
+            set(HomePage.creatable_subpage_models()),
+            {ContentPage, EventIndexPage, NewsIndexPage, NetworkIndexPage},
+        )
 
 
 def live_pages():
@@ -247,8 +258,6 @@ def test_switcher_on_a_sub_route_goes_to_the_same_sub_route(demo_site, client):
 
 @pytest.mark.django_db
 def test_featured_quote_in_the_page_language_and_only_when_published(demo_site, client):
-    from network.models import PartnerQuote
-
     assert "Together we stand stronger" in client.get("/en/").content.decode()
     assert "Gemeinsam sind wir stärker" in client.get("/de/").content.decode()
     PartnerQuote.objects.filter(locale__language_code="de", person_name="Henk Dijk").update(live=False)

@@ -9,7 +9,7 @@ from wagtail.blocks.base import BlockField
 from wagtail.models import Page
 
 from events.models import EventIndexPage, EventPage
-from network.models import PartnerQuote
+from home.models import PartnerQuote
 
 # Every page kind the editor can preview, by its model's name.
 PREVIEWABLE_PAGE_KINDS = [
@@ -172,8 +172,8 @@ def test_snippet_preview_can_be_framed_by_the_admin_only(demo_site, client, admi
     """The live preview of a partner quote (a previewable snippet) gets the frameable admin CSP."""
     client.force_login(admin_user)
     quote = PartnerQuote.objects.filter(locale__language_code="nl").first()
-    edit = client.get(reverse("wagtailsnippets_network_partnerquote:edit", args=[quote.pk]))
-    preview_url = reverse("wagtailsnippets_network_partnerquote:preview_on_edit", args=[quote.pk])
+    edit = client.get(reverse("wagtailsnippets_home_partnerquote:edit", args=[quote.pk]))
+    preview_url = reverse("wagtailsnippets_home_partnerquote:preview_on_edit", args=[quote.pk])
 
     stored = client.post(preview_url, form_data(edit.content.decode(), quote))
     assert json.loads(stored.content) == {"is_valid": True, "is_available": True}

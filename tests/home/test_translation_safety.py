@@ -9,8 +9,7 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.models import FooterText, Sector
-from network.models import PartnerQuote
+from home.models import FooterText, PartnerQuote, Sector
 from news.models import NewsIndexPage, NewsPage
 from tests.site.pages import sitemap_paths
 

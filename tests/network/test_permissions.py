@@ -16,10 +16,10 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from events.models import EventIndexPage, EventPage, SessionReportPage
-from home.models import ContentPage, FooterText, HomePage, Sector
+from home.models import ContentPage, FooterText, HomePage, PartnerQuote, Sector
 from home.roles import STAFF_GROUP
 from network.demo_content import MODERATOR_USERNAME, create_demo_users
-from network.models import NetworkPage, PartnerQuote
+from network.models import NetworkPage
 from network.onboarding import onboard_network
 from news.models import NewsIndexPage, NewsPage
 
@@ -423,7 +423,7 @@ def test_every_installation_has_the_staff_group_with_its_rights(home_pages):
         "events.add_registration",
         "events.change_registration",
         "network.change_listingrequest",
-        "network.publish_partnerquote",
+        "home.publish_partnerquote",
         "home.change_sector",
         "home.change_footertext",
     } <= codenames
