@@ -7,7 +7,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from events.models import EventPage, Registration
-from home.forms import HoneypotMixin
+from home.forms import CleanTextMixin, HoneypotMixin
 
 CONSENT_TEXT = _(
     "I agree that Pr8werk keeps my details to organise this session, as described in the privacy "
@@ -15,7 +15,7 @@ CONSENT_TEXT = _(
 )
 
 
-class RegistrationForm(HoneypotMixin, forms.ModelForm):
+class RegistrationForm(CleanTextMixin, HoneypotMixin, forms.ModelForm):
     """The sign-up form. ``website`` is a honeypot: hidden from people, filled in by bots."""
 
     consent = forms.BooleanField(

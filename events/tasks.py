@@ -13,12 +13,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django_tasks import default_task_backend, task
 
 from events.ical import registration_calendar
 from events.models import RegistrationMail
+from home.mail import render_mail
 
 logger = logging.getLogger(__name__)
 
@@ -125,8 +125,7 @@ def build_message(mail):
             "manage_url": registration.manage_url(),
             "site_url": settings.SITE_BASE_URL,
         }
-        subject = " ".join(render_to_string("events/mail/subject.txt", context).split())
-        body = render_to_string("events/mail/body.txt", context)
+        subject, body = render_mail("events/mail/registration", context)
         message = EmailMultiAlternatives(
             subject=subject,
             body=body,

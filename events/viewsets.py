@@ -37,6 +37,7 @@ from wagtail.permissions import register_permission_policy
 from events.blocks import FOLLOW_UP_STATUSES, OUTCOME_KINDS
 from events.forms import StaffRegistrationForm
 from events.models import EventPage, Registration, ReportOutcome, SessionReportPage, SignupRefused
+from home.exports import SafeExportMixin
 
 # --- registrations -------------------------------------------------------------------------------
 
@@ -182,9 +183,6 @@ class RegistrationFilterSet(WagtailFilterSet):
         fields = ["event", "status", "role", "language"]
 
 
-CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
 class RegistrationViewSet(ModelViewSet):
     model = Registration
     icon = "group"
@@ -240,7 +238,7 @@ class RegistrationViewSet(ModelViewSet):
     def index_view_class(self):
         viewset = self
 
-        class RegistrationIndexView(IndexView):
+        class RegistrationIndexView(SafeExportMixin, IndexView):
             def to_row_dict(self, item):
                 row = super().to_row_dict(item)
                 row["status"] = item.get_status_display()
@@ -248,18 +246,6 @@ class RegistrationViewSet(ModelViewSet):
                 # Naive local time: spreadsheets show it as is, Wagtail would otherwise write UTC.
                 row["created_at"] = timezone.localtime(item.created_at).replace(microsecond=0, tzinfo=None)
                 return row
-
-            def preprocess_field_value(self, field, value, export_format):
-                value = super().preprocess_field_value(field, value, export_format)
-                # Registrants type their own name, organisation and remarks; a spreadsheet program
-                # would run a cell starting with one of these as a formula (CSV injection).
-                if (
-                    export_format == self.FORMAT_CSV
-                    and isinstance(value, str)
-                    and value.startswith(CSV_FORMULA_STARTS)
-                ):
-                    return "'" + value
-                return value
 
             def get_list_more_buttons(self, instance):
                 buttons = super().get_list_more_buttons(instance)
@@ -325,7 +311,7 @@ class OutcomeFollowUpFilterSet(WagtailFilterSet):
         fields = ["status", "kind", "locale", "owner"]
 
 
-class OutcomeFollowUpView(ReportView):
+class OutcomeFollowUpView(SafeExportMixin, ReportView):
     page_title = gettext_lazy("Outcome follow-up")
     header_icon = "tick"
     index_url_name = "events_outcome_follow_up"

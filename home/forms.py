@@ -1,6 +1,24 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.text import one_line, printable_lines
+
+
+class CleanTextMixin:
+    """Every text field keeps printable text only: a single-line field one line, a text area its lines.
+
+    At the form, so that nothing stored can later break a mail header or a spreadsheet export.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        for name, field in self.fields.items():
+            value = cleaned.get(name)
+            if isinstance(value, str) and isinstance(field, forms.CharField):
+                multi_line = isinstance(field.widget, forms.Textarea)
+                cleaned[name] = printable_lines(value) if multi_line else one_line(value)
+        return cleaned
+
 
 class HoneypotMixin:
     """Adds a field people never see and bots fill in; ``is_spam()`` says whether it was filled.

@@ -8,10 +8,7 @@ flattened to one line of printable characters.
 
 from django.template.loader import render_to_string
 
-
-def one_line(text):
-    """Printable characters only, every run of white space or control characters as one space."""
-    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
+from home.text import one_line
 
 
 def render_mail(prefix, context):

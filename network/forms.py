@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from home.forms import HoneypotMixin
+from home.forms import CleanTextMixin, HoneypotMixin
 from network.models import ListingRequest
 
 CONSENT_TEXT = _(
@@ -12,7 +12,7 @@ CONSENT_TEXT = _(
 )
 
 
-class ListingRequestForm(HoneypotMixin, forms.ModelForm):
+class ListingRequestForm(CleanTextMixin, HoneypotMixin, forms.ModelForm):
     """The public "list our network" form. ``nickname`` is a honeypot: people never see it."""
 
     consent = forms.BooleanField(

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from events.forms import RegistrationForm
 from home.models import SiteSettings
@@ -13,6 +14,8 @@ def signup_form(context, page):
     privacy_page = SiteSettings.for_request(request).privacy_page
     return {
         "page": page,
+        # The preview of a session not saved yet has no address to post to: the form shows, inert.
+        "action": reverse("events:signup", args=[page.pk]) if page.pk else "",
         "form": context.get("registration_form") or RegistrationForm(),
         "state": context.get("state"),
         "states": context.get("states"),

@@ -36,7 +36,7 @@ def foreign_snippets():
                 "person_name",
                 "role",
                 "organisation",
-                "network_id",
+                "page_id",
                 "live",
                 "has_unpublished_changes",
             )

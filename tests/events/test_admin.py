@@ -112,6 +112,36 @@ def test_xlsx_export_contains_the_registrations(client, admin_user, sessions):
     assert {"Bevestigd", "Wachtlijst"} <= set(values) and "waitlisted" not in values
 
 
+@pytest.mark.parametrize("export_format", ["xlsx", "csv"])
+def test_exports_survive_control_characters_stored_in_every_field(
+    client, admin_user, make_event, export_format
+):
+    """One ESC in a name once made every XLSX export that held that row fail."""
+    event = make_event(capacity=5)["nl"]
+    registration = register(event, "esc@example.org", name="Esther")
+    Registration.objects.filter(pk=registration.pk).update(
+        name="Esther\x1b[31m de\x00 Vries\x07",
+        organisation="Zorg\x0bkring\x1f",
+        remarks="regel een\r\nregel\x08 twee",
+    )
+    client.force_login(admin_user)
+
+    response = client.get(INDEX, {"export": export_format, "event": event.pk})
+
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if export_format == "xlsx":
+        cells = {
+            cell
+            for row in load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True)
+            for cell in row
+        }
+    else:
+        cells = {cell for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))) for cell in row}
+    assert {"esc@example.org", "Bevestigd"} <= cells
+    assert any(str(cell).startswith("Esther") and "Vries" in str(cell) for cell in cells)
+
+
 def test_staff_cancel_promotes_the_waiting_list_and_mails(client, admin_user, sessions, committed):
     first, _second = sessions
     anne, bert = Registration.objects.filter(event=first).order_by("pk")

@@ -215,3 +215,19 @@ def test_a_database_that_stays_locked_keeps_the_form_filled(client, event, monke
     html = response.content.decode()
     assert "The site is very busy right now" in html
     assert 'value="Patient Person"' in html
+
+
+def test_control_characters_and_line_breaks_are_cleaned_at_the_form(client, event):
+    """Scripts post what no browser field can hold; what is stored stays safe for mails and exports."""
+    data = signup_data(
+        name="Jan\r\nBcc: iemand@example.org\x1b[31m",
+        organisation="Kring\x0b Oost",
+        remarks="regel een\r\nregel\x07 twee\tmet tab",
+    )
+    response = client.post(signup_url(event["nl"]), data)
+
+    assert response.status_code == 302
+    registration = Registration.objects.get()
+    assert registration.name == "Jan Bcc: iemand@example.org [31m"
+    assert registration.organisation == "Kring Oost"
+    assert registration.remarks == "regel een\nregel twee\tmet tab"
