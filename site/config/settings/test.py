@@ -1,6 +1,8 @@
 """Tests: fast hashing, local-memory cache and mail, plain static storage, immediate tasks."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,7 +22,7 @@ CACHES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_AUTOREFRESH = True
@@ -32,7 +34,13 @@ PAGE_CACHE_DISABLED = True
 # A database file (in memory where /dev/shm exists), not SQLite's shared in-memory database: the live
 # server of the browser tests answers from threads, and with the in-memory database they would all
 # share the test's one connection, transactions included.
+_shm = Path("/dev/shm")  # noqa: S108 - names of this process's own, removed after the run
+_folder = _shm if _shm.is_dir() else Path(tempfile.gettempdir())
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    _shm = Path("/dev/shm")  # noqa: S108 - a file name of this process's own, removed after the run
-    _folder = _shm if _shm.is_dir() else Path(tempfile.gettempdir())
     DATABASES["default"]["TEST"] = {"NAME": str(_folder / f"pr8werk-test-{os.getpid()}.sqlite3")}
+
+# Uploaded files in a folder of this process, not in an in-memory storage: a test that overrides
+# STORAGES makes Django build the storages anew, and an in-memory one would come back empty, the
+# demo's images gone for every later test of the process.
+MEDIA_ROOT = str(_folder / f"pr8werk-test-media-{os.getpid()}")
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
