@@ -29,15 +29,21 @@ from home import http
 logger = logging.getLogger(__name__)
 
 
-def rate_limited(request):
-    """Count this sign-up post for the visitor's address; True once the limit is exceeded."""
+SIGNUP_SCOPE = "events:signup-rate"
+
+
+def signup_rate():
+    """(limit, period) of EVENTS_SIGNUP_RATE_LIMIT, "sign-ups/seconds"."""
     try:
-        limit, period = (int(part) for part in settings.EVENTS_SIGNUP_RATE_LIMIT.split("/"))
+        return tuple(int(part) for part in settings.EVENTS_SIGNUP_RATE_LIMIT.split("/"))
     except ValueError:
-        limit, period = 10, 600
-    if limit <= 0:
-        return False
-    return http.rate_limited(request, "events:signup-rate", limit, period)
+        return 10, 600
+
+
+def rate_limited(request):
+    """Whether the visitor's address already made as many sign-ups as the limit allows."""
+    limit, _period = signup_rate()
+    return limit > 0 and http.over_limit(request, SIGNUP_SCOPE, limit)
 
 
 def body_too_large(request):
@@ -69,6 +75,8 @@ def signup(request, pk):
         if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
             error, status = STATE_MESSAGES[state], 409
         elif form.is_valid() and not form.is_spam():
+            # Counted before the sign-up: a post that signs up or mails again counts, whatever follows.
+            http.count_post(request, SIGNUP_SCOPE, signup_rate()[1])
             try:
                 return sign_up(request, page, form)
             except SignupRefused as refused:

@@ -5,18 +5,14 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from home.http import rate_limited
+from home.http import count_post, over_limit
 from network.forms import CONSENT_TEXT, ListingRequestForm
 from network.tasks import send_listing_request_mail, send_listing_request_receipt
 
 RATE_LIMIT_WINDOW = 60 * 60
 
 
-def _rate_limited(request):
-    """Count this submission against the sender's address; True once over the hourly limit."""
-    return rate_limited(
-        request, "network:listing-request", settings.NETWORK_LISTING_REQUESTS_PER_HOUR, RATE_LIMIT_WINDOW
-    )
+LISTING_SCOPE = "network:listing-request"
 
 
 def listing_request_view(request, directory):
@@ -24,7 +20,7 @@ def listing_request_view(request, directory):
     context = {"page": directory, "self": directory}
     if request.method == "POST":
         form = ListingRequestForm(request.POST)
-        if _rate_limited(request):
+        if over_limit(request, LISTING_SCOPE, settings.NETWORK_LISTING_REQUESTS_PER_HOUR):
             form.is_valid()
             form.add_error(
                 None, _("You have sent too many requests in a short time. Please try again in an hour.")
@@ -32,6 +28,8 @@ def listing_request_view(request, directory):
             context["form"] = form
             return TemplateResponse(request, "network/listing_request.html", context, status=429)
         if form.is_valid():
+            # A request that was sent counts (a bot's too); one with mistakes to correct does not.
+            count_post(request, LISTING_SCOPE, RATE_LIMIT_WINDOW)
             if not form.is_spam():
                 with transaction.atomic():
                     listing_request = form.save(commit=False)

@@ -231,3 +231,16 @@ def test_control_characters_and_line_breaks_are_cleaned_at_the_form(client, even
     assert registration.name == "Jan Bcc: iemand@example.org [31m"
     assert registration.organisation == "Kring Oost"
     assert registration.remarks == "regel een\nregel twee\tmet tab"
+
+
+def test_posts_with_mistakes_do_not_count_against_the_sign_up_limit(client, event, settings):
+    settings.EVENTS_SIGNUP_RATE_LIMIT = "2/600"
+    for _attempt in range(5):
+        assert client.post(signup_url(event["nl"]), signup_data(email="geen-adres")).status_code == 400
+
+    statuses = [
+        client.post(signup_url(event["nl"]), signup_data(email=f"q{number}@example.org")).status_code
+        for number in range(3)
+    ]
+
+    assert statuses == [302, 302, 429]

@@ -317,5 +317,9 @@ EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", 90)
 EVENTS_MAIL_RETRY_SECONDS = env_int("EVENTS_MAIL_RETRY_SECONDS", 300)
 # Version of the privacy statement people agree to when signing up; stored with each registration.
 EVENTS_PRIVACY_VERSION = env("EVENTS_PRIVACY_VERSION", "2026-1")
-# Behind a proxy that sets X-Forwarded-For, count the rate limit per visitor instead of per proxy.
+# The proxies in front of the site (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"): from a
+# request that one of them passes on, the visitor is the last X-Forwarded-For entry that is not one
+# of them. Rate limits count per visitor that way, not one bucket for everybody behind the proxy.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Older form of the same: the immediate peer is a proxy that appends the visitor's address.
 EVENTS_TRUST_X_FORWARDED_FOR = env_bool("EVENTS_TRUST_X_FORWARDED_FOR", False)
