@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import DEFAULT_DB_ALIAS, connection
 from django.test.utils import setup_databases, teardown_databases
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from events.models import EventPage, Registration
@@ -65,6 +65,13 @@ def _empty_caches():
     yield
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A test that activates a language must not leave it active for the next test of the process."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session")
