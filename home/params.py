@@ -6,9 +6,10 @@ A value that cannot name anything is a 404; free text is cleaned before it reach
 """
 
 import re
-import unicodedata
 
 from django.http import Http404
+
+from home.text import one_line
 
 SLUG = re.compile(r"[-\w]{1,100}")
 WORD = re.compile(r"\w+")
@@ -29,13 +30,8 @@ def text_param(request, name, max_length=None):
     Not cut to ``max_length`` silently: callers that refuse long text see how long it was, up to one
     character past the limit.
     """
-    raw = request.GET.get(name, "")[: (max_length or MAX_TEXT_LENGTH) * 4 + 1]
-    kept = "".join(
-        character
-        for character in raw
-        if character.isspace() or (character.isprintable() and unicodedata.category(character) != "Cs")
-    )
-    return " ".join(kept.split())[: (max_length or MAX_TEXT_LENGTH) + 1]
+    limit = max_length or MAX_TEXT_LENGTH
+    return one_line(request.GET.get(name, "")[: limit * 4 + 1])[: limit + 1]
 
 
 def search_words(text):
