@@ -1,8 +1,5 @@
 """Signals of the events app, connected in ``EventsConfig.ready()``."""
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models.signals import post_migrate, post_save
 from wagtail.signals import page_published
 
@@ -16,6 +13,7 @@ from events.models import (
 )
 from events.tasks import send_registration_mail
 from home.roles import ensure_permissions_exist, grant_staff_permissions
+from home.task_queue import enqueue_with_transaction
 
 # Communications staff see, add (a phone sign-up), correct, cancel and export registrations.
 STAFF_PERMISSIONS = [
@@ -31,8 +29,8 @@ def ensure_staff_rights(**kwargs):
 
 
 def send_queued_mail(sender, mail, **kwargs):
-    # Only once the registration is committed: a sign-up that rolls back sends nothing.
-    transaction.on_commit(partial(send_registration_mail.enqueue, mail.pk))
+    # A sign-up that rolls back sends nothing; one that commits has its mail queued with it.
+    enqueue_with_transaction(send_registration_mail, mail.pk)
 
 
 def fill_free_seats_on_publish(sender, instance, **kwargs):

@@ -7,22 +7,18 @@ production), and by the daily ``send_event_reminders`` command in any case.
 """
 
 import logging
-import smtplib
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone, translation
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
 from events.ical import registration_calendar
 from events.models import RegistrationMail
-from home.mail import render_mail
+from home.mail import MAIL_ERRORS, render_mail, retry_later
 
 logger = logging.getLogger(__name__)
-
-MAX_DEFERRED_ATTEMPTS = 8
 
 # The registration statuses each kind of mail still describes truthfully. A mail that failed is sent
 # later, sometimes after the registration changed: a confirmation with a cancel link after the
@@ -71,11 +67,11 @@ def send_registration_mail(mail_id):
         mail.attempts += 1
         try:
             build_message(mail).send()
-        except (smtplib.SMTPException, OSError) as error:
+        except MAIL_ERRORS as error:
             mail.last_error = f"{type(error).__name__}: {error}"[:300]
             mail.save(update_fields=["attempts", "last_error"])
             logger.warning("Mail %s to registration %s failed: %s", mail.kind, mail.registration_id, error)
-            transaction.on_commit(lambda: retry_later(mail))
+            transaction.on_commit(lambda: retry_later(send_registration_mail, mail.attempts, mail.pk))
             return "failed, will retry"
         mail.sent_at = timezone.now()
         mail.last_error = ""
@@ -91,14 +87,6 @@ def out_of_date(mail):
     if mail.kind == "reminder" and registration.event.start <= timezone.now():
         return "the session has started"
     return ""
-
-
-def retry_later(mail):
-    """Defer a new attempt with exponential back-off where the queue supports it."""
-    if not default_task_backend.supports_defer or mail.attempts >= MAX_DEFERRED_ATTEMPTS:
-        return
-    delay = settings.EVENTS_MAIL_RETRY_SECONDS * 2 ** (mail.attempts - 1)
-    send_registration_mail.using(run_after=timezone.now() + timedelta(seconds=delay)).enqueue(mail.pk)
 
 
 def public_url(page):

@@ -4,12 +4,15 @@ and what the visitor typed. The registration's page, reached later through the s
 mail, shows the status and cancels without a login."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import OperationalError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.timesince import timesince
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -20,7 +23,6 @@ from events.models import (
     STATE_MESSAGES,
     EventPage,
     Registration,
-    RegistrationMail,
     RegistrationState,
     SignupRefused,
 )
@@ -108,21 +110,30 @@ def signup(request, pk):
 
 
 def sign_up(request, page, form):
-    registration, created = Registration.objects.sign_up(page, **form.registration_data(get_language()))
-    if not created:
-        # Showing the existing registration would hand anyone who types an address its cancel
-        # link; the owner gets the link by mail instead.
-        registration.queue_mail(
-            RegistrationMail.Kind.CONFIRMATION
-            if registration.status == Registration.Status.CONFIRMED
-            else RegistrationMail.Kind.WAITLISTED
-        )
-        messages.info(
-            request,
-            _("This email address is already signed up for this session. We have mailed the details again."),
-        )
-        return redirect(page.url + "#signup")
-    return redirect("events:registration", token=registration.token())
+    Registration.objects.sign_up(page, **form.registration_data(get_language()))
+    # One answer whether the address was new or already signed up, so that nobody can find out who
+    # is registered: the status and the cancel link go only to the address, by mail. A post sent
+    # again after an error lands here too, on the registration it already made.
+    return redirect("events:signup_received", pk=page.pk)
+
+
+def resend_period():
+    """EVENTS_RESEND_SECONDS in words of the active language ("1 hour", "15 minuten")."""
+    now = timezone.now()
+    return timesince(now - timedelta(seconds=settings.EVENTS_RESEND_SECONDS), now)
+
+
+def signup_received(request, pk):
+    """After a sign-up: where to look now (the mail), the same for a first and a repeated sign-up.
+
+    Any translation's number shows the session in the page's language, so the language switcher
+    leads to this page in another language too."""
+    page = get_object_or_404(EventPage.objects.live().public(), pk=pk).localized
+    return TemplateResponse(
+        request,
+        "events/signup_received.html",
+        {"event": page, "resend_period": resend_period()},
+    )
 
 
 @never_cache  # a person's name and address: no cache may keep this page

@@ -8,10 +8,13 @@ who answer for its mail (``watch_with_permission`` in its ``apps.py``); superuse
 """
 
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django_tasks_db import DatabaseBackend
 from django_tasks_db.models import DBTaskResult, get_date_max
 from wagtail.admin.ui.components import Component
 
@@ -27,6 +30,20 @@ def watches_queue(user):
     return user.is_active and (
         user.is_superuser or any(user.has_perm(permission) for permission in sorted(_watch_permissions))
     )
+
+
+def enqueue_with_transaction(task, *args, **kwargs):
+    """Queue ``task`` so that it stands or falls with the data it is about.
+
+    The database queue (production) writes the task as a row of the site's database: queued inside
+    the transaction, it commits with the sign-up or request it mails about, or not at all, so a
+    connection lost right after the commit cannot leave a registration without its mail. Any other
+    queue runs the task at once or in another system; it gets the task once the data is committed.
+    """
+    if isinstance(task.get_backend(), DatabaseBackend):
+        task.enqueue(*args, **kwargs)
+    else:
+        transaction.on_commit(partial(task.enqueue, *args, **kwargs))
 
 
 def overdue_tasks(now=None):

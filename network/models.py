@@ -334,6 +334,10 @@ class ListingRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # When the staff's notice and the sender's receipt went out: a mail that failed is tried again
+    # (deferred by the worker, and daily by purge_listing_requests) until it has.
+    staff_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    receipt_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("listing request")

@@ -1,13 +1,20 @@
 """Mail of the network app, sent from tasks so a failing mail server never loses what was submitted."""
 
+import logging
+from datetime import timedelta
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, send_mail
+from django.db import transaction
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_tasks import task
 
-from home.mail import render_mail
+from home.mail import MAIL_ERRORS, render_mail, retry_later
+from network.models import ListingRequest
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -34,11 +41,18 @@ def send_welcome_mail(user_id, page_id, language="nl"):
 
 
 @task()
-def send_listing_request_mail(request_id):
+def send_listing_request_mail(request_id, attempt=1):
     """Tell the staff that a network asked to be listed."""
-    from network.models import ListingRequest
+    return _send_once(send_listing_request_mail, request_id, attempt, "staff_notified_at", _staff_notice)
 
-    listing_request = ListingRequest.objects.get(pk=request_id)
+
+@task()
+def send_listing_request_receipt(request_id, attempt=1):
+    """Tell whoever sent a listing request, in the language of the form, that it arrived."""
+    return _send_once(send_listing_request_receipt, request_id, attempt, "receipt_sent_at", _receipt)
+
+
+def _staff_notice(listing_request):
     with translation.override(settings.LANGUAGE_CODE):
         subject, body = render_mail(
             "network/mail/listing_request_staff",
@@ -48,21 +62,12 @@ def send_listing_request_mail(request_id):
                 + reverse("network_listingrequest:inspect", args=[listing_request.pk]),
             },
         )
-    send_mail(subject, body, None, [settings.STAFF_EMAIL])
+    return EmailMessage(subject, body, None, [settings.STAFF_EMAIL])
 
 
-@task()
-def send_listing_request_receipt(request_id):
-    """Tell whoever sent a listing request, in the language of the form, that it arrived.
-
-    The mail repeats nothing they typed: anyone can type any address into the public form, and a
-    receipt that echoed the name or description would carry a stranger's text to that address.
-    """
-    from network.models import ListingRequest
-
-    listing_request = ListingRequest.objects.filter(pk=request_id).first()
-    if listing_request is None:  # erased before the worker got to it
-        return "nothing to send"
+def _receipt(listing_request):
+    # The mail repeats nothing they typed: anyone can type any address into the public form, and a
+    # receipt that echoed the name or description would carry a stranger's text to that address.
     with translation.override(listing_request.language):
         subject, body = render_mail(
             "network/mail/listing_request_receipt",
@@ -71,8 +76,47 @@ def send_listing_request_receipt(request_id):
                 "retention_days": settings.NETWORK_LISTING_REQUEST_RETENTION_DAYS,
             },
         )
-    EmailMessage(subject, body, None, [listing_request.email], reply_to=[settings.STAFF_EMAIL]).send()
+    return EmailMessage(subject, body, None, [listing_request.email], reply_to=[settings.STAFF_EMAIL])
+
+
+def _send_once(mail_task, request_id, attempt, sent_field, build):
+    """Send one of a listing request's mails unless it has gone out; a failure is tried again later.
+
+    The row lock keeps a deferred retry and the daily command from sending the same mail twice.
+    """
+    with transaction.atomic():
+        listing_request = (
+            ListingRequest.objects.select_for_update()
+            .filter(pk=request_id, **{f"{sent_field}__isnull": True})
+            .first()
+        )
+        if listing_request is None:  # sent already, or erased before the worker got to it
+            return "nothing to send"
+        try:
+            build(listing_request).send()
+        except MAIL_ERRORS as error:
+            logger.warning("Mail %s of listing request %s failed: %s", mail_task.name, request_id, error)
+            retry_later(mail_task, attempt, request_id=request_id, attempt=attempt + 1)
+            return "failed, will retry"
+        setattr(listing_request, sent_field, timezone.now())
+        listing_request.save(update_fields=[sent_field])
     return "sent"
+
+
+def send_unsent_listing_request_mails(older_than=timedelta(minutes=10)):
+    """Queue the mails of listing requests that have not gone out (run daily); returns how many."""
+    cutoff = timezone.now() - older_than
+    queued = 0
+    for mail_task, field in (
+        (send_listing_request_mail, "staff_notified_at"),
+        (send_listing_request_receipt, "receipt_sent_at"),
+    ):
+        for request_id in ListingRequest.objects.filter(
+            created_at__lt=cutoff, **{f"{field}__isnull": True}
+        ).values_list("pk", flat=True):
+            mail_task.enqueue(request_id=request_id)
+            queued += 1
+    return queued
 
 
 @task()

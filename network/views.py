@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.http import count_post, over_limit
+from home.task_queue import enqueue_with_transaction
 from network.forms import CONSENT_TEXT, ListingRequestForm
 from network.tasks import send_listing_request_mail, send_listing_request_receipt
 
@@ -36,9 +37,8 @@ def listing_request_view(request, directory):
                     listing_request.consent_text = str(CONSENT_TEXT)
                     listing_request.language = translation.get_language() or settings.LANGUAGE_CODE
                     listing_request.save()
-                    request_id = listing_request.pk
-                    transaction.on_commit(lambda: send_listing_request_mail.enqueue(request_id=request_id))
-                    transaction.on_commit(lambda: send_listing_request_receipt.enqueue(request_id=request_id))
+                    enqueue_with_transaction(send_listing_request_mail, request_id=listing_request.pk)
+                    enqueue_with_transaction(send_listing_request_receipt, request_id=listing_request.pk)
             # A bot that filled the honeypot sees the same thank-you page and learns nothing.
             return redirect(request.path + "?sent=1")
         context["form"] = form

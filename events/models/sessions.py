@@ -409,6 +409,7 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 raise SignupRefused(state)
             existing = self.active().filter(event=holder, email=email).first()
             if existing is not None:
+                existing.mail_details_again()
                 return existing, False
             confirmed = self.filter(event=holder, status=Registration.Status.CONFIRMED).count()
             has_seat = holder.capacity is None or confirmed < holder.capacity
@@ -416,6 +417,7 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 event=holder,
                 **{**data, "email": email},
                 status=Registration.Status.CONFIRMED if has_seat else Registration.Status.WAITLISTED,
+                details_mailed_at=timezone.now(),
             )
             registration.queue_mail(
                 RegistrationMail.Kind.CONFIRMATION if has_seat else RegistrationMail.Kind.WAITLISTED
@@ -482,6 +484,9 @@ class Registration(models.Model):
     created_at = models.DateTimeField(_("signed up at"), default=timezone.now, db_index=True)
     status_changed_at = models.DateTimeField(_("status changed at"), default=timezone.now)
     purged_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    # When a sign-up post last had the details mailed: a repeat post mails them again at most once
+    # per EVENTS_RESEND_SECONDS, so nobody can flood an address by posting it again and again.
+    details_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RegistrationManager()
 
@@ -538,6 +543,25 @@ class Registration(models.Model):
         mail = RegistrationMail.objects.create(registration=self, kind=kind)
         mail_queued.send(sender=RegistrationMail, mail=mail)
         return mail
+
+    def mail_details_again(self):
+        """Within the sign-up's transaction: mail the registration's details to its address again,
+        unless a sign-up post already did within EVENTS_RESEND_SECONDS. Returns whether it did.
+
+        The conditional update lets exactly one of several concurrent repeat posts through.
+        """
+        now = timezone.now()
+        cutoff = now - timedelta(seconds=settings.EVENTS_RESEND_SECONDS)
+        due = Q(details_mailed_at__isnull=True) | Q(details_mailed_at__lte=cutoff)
+        if not Registration.objects.filter(due, pk=self.pk).update(details_mailed_at=now):
+            return False
+        self.details_mailed_at = now
+        self.queue_mail(
+            RegistrationMail.Kind.CONFIRMATION
+            if self.status == self.Status.CONFIRMED
+            else RegistrationMail.Kind.WAITLISTED
+        )
+        return True
 
     def cancel(self):
         """Cancel this registration; a freed seat goes to the first person on the waiting list.

@@ -170,8 +170,11 @@ def prepare_client(port, url):
     return cookie, CSRF_RE.search(body).group(1).decode(), ACTION_RE.search(body).group(1).decode()
 
 
-def storm(port, url, count):
-    """``count`` sign-ups released at the same instant; returns (statuses, latencies, seconds)."""
+def storm(port, url, count, email=None):
+    """``count`` sign-ups released at the same instant; returns (statuses, latencies, seconds).
+
+    Each sign-up has an address of its own, or all have ``email``: one person posting again and again.
+    """
     clients = [prepare_client(port, url) for _ in range(count)]
     barrier = threading.Barrier(count)
     statuses, latencies = [None] * count, [None] * count
@@ -182,7 +185,7 @@ def storm(port, url, count):
             {
                 "csrfmiddlewaretoken": token,
                 "name": f"Storm {index}",
-                "email": f"storm{index}@example.org",
+                "email": email or f"storm{index}@example.org",
                 "role": "zp",
                 "consent": "on",
                 "website": "",
@@ -213,17 +216,36 @@ def storm(port, url, count):
 def registration_counts(database_url, event_id):
     """{status: count} for one event, read straight from the database."""
     sql = "SELECT status, COUNT(*) FROM events_registration WHERE event_id = %s GROUP BY status"
+    return dict(_fetch(database_url, sql, event_id))
+
+
+def mail_counts(database_url, event_id):
+    """{kind: count} of the mails queued for one event's registrations."""
+    sql = (
+        "SELECT m.kind, COUNT(*) FROM events_registrationmail m JOIN events_registration r"
+        " ON r.id = m.registration_id WHERE r.event_id = %s GROUP BY m.kind"
+    )
+    return dict(_fetch(database_url, sql, event_id))
+
+
+def execute(database_url, sql, *params):
+    _fetch(database_url, sql, *params, fetch=False)
+
+
+def _fetch(database_url, sql, *params, fetch=True):
     if database_url.startswith("sqlite"):
         import sqlite3
 
         import dj_database_url
 
         with sqlite3.connect(dj_database_url.parse(database_url)["NAME"]) as connection:
-            return dict(connection.execute(sql.replace("%s", "?"), (event_id,)).fetchall())
+            cursor = connection.execute(sql.replace("%s", "?"), params)
+            return cursor.fetchall() if fetch else None
     import psycopg
 
     with psycopg.connect(database_url) as connection:
-        return dict(connection.execute(sql, (event_id,)).fetchall())
+        cursor = connection.execute(sql, params)
+        return cursor.fetchall() if fetch else None
 
 
 def percentile(values, fraction):

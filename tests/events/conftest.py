@@ -4,6 +4,7 @@ import itertools
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -83,6 +84,23 @@ def signup_data(**overrides):
         "website": "",
         **overrides,
     }
+
+
+def registration_path(email):
+    """The link of the mails to the active registration of ``email``: its status and cancel button."""
+    from events.models import Registration
+
+    return Registration.objects.active().get(email=email).manage_url().removeprefix(settings.SITE_BASE_URL)
+
+
+@pytest.fixture
+def sign_up(post):
+    """Send a session page's sign-up form: ``sign_up(page, **fields)`` returns the response."""
+
+    def do_sign_up(page, **data):
+        return post(signup_url(page), signup_data(**data))
+
+    return do_sign_up
 
 
 @pytest.fixture

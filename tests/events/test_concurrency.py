@@ -5,6 +5,7 @@ the same storm against the site without the guard overbooks, so this test can fa
 import os
 import urllib.parse
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.conf import settings
@@ -47,6 +48,27 @@ def test_simultaneous_signups_for_the_last_seats_confirm_exactly_the_capacity(st
         "confirmed": CAPACITY,
         "waitlisted": SIGNUPS - CAPACITY,
     }
+
+
+def test_one_address_posted_many_times_at_once_signs_up_once_and_is_mailed_once(storm_database):
+    env, database_url = storm_database
+    event_id, url = storm.create_event(env, "repeated", CAPACITY)
+
+    with storm.gunicorn(env, workers=2, threads=8) as port:
+        first, _latencies, _seconds = storm.storm(port, url, 20, email="anne@example.org")
+        # An hour later (the resend period): the same storm again mails the details once more.
+        storm.execute(
+            database_url,
+            "UPDATE events_registration SET details_mailed_at = %s WHERE event_id = %s",
+            # Written as both databases store a UTC moment and compare it (SQLite compares text).
+            (datetime.now(UTC) - timedelta(seconds=3601)).strftime("%Y-%m-%d %H:%M:%S.%f+00:00"),
+            event_id,
+        )
+        again, _latencies, _seconds = storm.storm(port, url, 20, email="anne@example.org")
+
+    assert first == again == [302] * 20, "every post gets the same answer, none an error"
+    assert storm.registration_counts(database_url, event_id) == {"confirmed": 1}
+    assert storm.mail_counts(database_url, event_id) == {"confirmation": 2}
 
 
 def test_control_the_same_storm_without_the_guard_overbooks(storm_database):

@@ -8,10 +8,13 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import OperationalError, transaction
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from icalendar import Calendar
 
 from events.models import Registration, RegistrationMail
+from events.tasks import send_registration_mail
 from tests.events.conftest import signup_data, signup_url
 
 pytestmark = pytest.mark.django_db
@@ -19,16 +22,15 @@ pytestmark = pytest.mark.django_db
 LINK_RE = re.compile(r"http://testserver(/\S+/)")
 
 
+def registration_fields(**overrides):
+    data = {
+        key: value for key, value in signup_data(**overrides).items() if key not in ("consent", "website")
+    }
+    return {**data, "language": "nl", "consent_text": "[test] ja"}
+
+
 def manage_link(message):
     return LINK_RE.findall(message.body)[-1]
-
-
-@pytest.fixture
-def sign_up(post):
-    def do_sign_up(page, **data):
-        return post(signup_url(page), signup_data(**data))
-
-    return do_sign_up
 
 
 def test_sign_up_confirms_redirects_and_mails_in_dutch_with_ics(client, sign_up, post, committed, make_event):
@@ -38,9 +40,9 @@ def test_sign_up_confirms_redirects_and_mails_in_dutch_with_ics(client, sign_up,
     response = sign_up(event)
 
     assert response.status_code == 302
-    assert response["Location"].startswith("/aanmelding/")
-    page = client.get(response["Location"])
-    assert "Anne Jansen, je plaats is bevestigd." in page.content.decode()
+    assert response["Location"] == f"/aanmelden/{event.pk}/ontvangen/"
+    received = client.get(response["Location"]).content.decode()
+    assert "Kijk in je mailbox" in received and event.title in received
     registration = Registration.objects.get()
     assert (registration.status, registration.language, registration.email) == (
         "confirmed",
@@ -53,7 +55,10 @@ def test_sign_up_confirms_redirects_and_mails_in_dutch_with_ics(client, sign_up,
     assert message.to == ["anne@example.org"]
     assert message.subject == f"Je bent aangemeld: {event.title}"
     assert "Beste Anne Jansen," in message.body
-    assert manage_link(message) == response["Location"]
+    # The status and the cancel button are behind the mail's link, for the owner of the address only.
+    page = client.get(manage_link(message))
+    assert "Anne Jansen, je plaats is bevestigd." in page.content.decode()
+    assert manage_link(message).startswith("/aanmelding/")
 
     filename, content, mimetype = message.attachments[0]
     assert filename.endswith(".ics")
@@ -76,7 +81,8 @@ def test_english_visitor_gets_english_mail_and_english_links(client, sign_up, po
 
     response = sign_up(pages["en"], email="ben@example.org", name="Ben Smith")
 
-    assert response["Location"].startswith("/en/registration/")
+    assert response["Location"] == f"/en/sign-up/{pages['en'].pk}/received/"
+    assert "Check your inbox" in client.get(response["Location"]).content.decode()
     [message] = mail.outbox
     assert message.subject == "You are signed up: " + pages["en"].title
     assert "Dear Ben Smith," in message.body
@@ -100,22 +106,92 @@ def test_translations_share_the_seats(client, sign_up, post, committed, make_eve
     assert {registration.event_id for registration in Registration.objects.all()} == {pages["nl"].pk}
 
 
-def test_signing_up_again_takes_no_second_seat(client, sign_up, post, committed, make_event):
+def test_signing_up_again_takes_no_second_seat_and_mails_the_details_once(
+    client, sign_up, post, committed, make_event
+):
     event = make_event(capacity=5)["nl"]
     sign_up(event)
     mail.outbox.clear()
 
-    response = sign_up(event, email="ANNE@example.org ", name="Anne again")
+    responses = [sign_up(event, email="ANNE@example.org ", name="Anne again") for _ in range(3)]
 
-    assert response.status_code == 302
-    assert response["Location"] == event.url + "#signup"
     assert Registration.objects.count() == 1
-    page = client.get(response["Location"])
-    assert "Dit e-mailadres is al aangemeld" in page.content.decode()
-    # The owner of the address gets the details (and the cancel link) again; the visitor does not.
+    # The owner of the address gets the details (and the cancel link) again, once in the period,
+    # however often the form is sent; the visitor sees none of it.
+    assert mail.outbox == []
+    Registration.objects.update(details_mailed_at=timezone.now() - timedelta(hours=1, seconds=1))
+    responses += [sign_up(event, email="anne@example.org") for _ in range(3)]
+    [message] = mail.outbox
+    assert message.to == ["anne@example.org"] and message.subject.startswith("Je bent aangemeld")
+    assert {(response.status_code, response["Location"]) for response in responses} == {
+        (302, f"/aanmelden/{event.pk}/ontvangen/")
+    }
+
+
+@pytest.mark.parametrize("status", ["confirmed", "waitlisted"])
+def test_a_repeated_sign_up_is_answered_exactly_like_a_first_one(
+    client, sign_up, post, committed, make_event, status
+):
+    """Nobody can find out whether an address is signed up: both answers are the same, byte for byte."""
+    event = make_event(capacity=1 if status == "confirmed" else 0)["nl"]
+    sign_up(event, email="known@example.org")
+    assert Registration.objects.get().status == status
+
+    def answer(email):
+        response = sign_up(event, email=email)
+        page = client.get(response["Location"])
+        return response.status_code, response["Location"], page.status_code, page.content
+
+    assert answer("known@example.org") == answer("new@example.org")
+
+
+def test_a_sign_up_whose_answer_was_lost_after_the_commit_has_its_mail_and_is_not_made_twice(
+    client, make_event, monkeypatch, settings
+):
+    """The connection drops right after the commit: the visitor is asked to send the form again.
+    The registration and its mail were committed together; the repeated post lands on them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    event = make_event(capacity=5)["nl"]
+    real_sign_up = Registration.objects.sign_up
+
+    def sign_up_then_lose_the_connection(*args, **kwargs):
+        real_sign_up(*args, **kwargs)
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Registration.objects, "sign_up", sign_up_then_lose_the_connection)
+    response = client.post(signup_url(event), signup_data())
+
+    assert response.status_code == 503
+    content = response.content.decode()
+    assert "verstuur het alsjeblieft opnieuw" in content and 'value="anne@example.org"' in content
+    registration = Registration.objects.get()
+    mail_tasks = DBTaskResult.objects.filter(task_path="events.tasks.send_registration_mail")
+    [task] = mail_tasks
+    [queued_mail] = registration.mails.all()
+    assert task.args_kwargs["args"] == [queued_mail.pk]
+
+    monkeypatch.undo()
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    again = client.post(signup_url(event), signup_data())
+
+    assert again.status_code == 302 and again["Location"] == f"/aanmelden/{event.pk}/ontvangen/"
+    assert Registration.objects.get() == registration
+    assert mail_tasks.count() == 1 and registration.mails.count() == 1
+    assert send_registration_mail.call(*task.args_kwargs["args"]) == "sent"
     [message] = mail.outbox
     assert message.to == ["anne@example.org"]
-    assert "aanmelding/" not in page.content.decode()
+
+
+def test_without_the_database_queue_the_mail_waits_for_the_commit(sign_up, make_event, settings):
+    """Queues that run tasks at once or elsewhere get the mail only once the sign-up is committed."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    event = make_event(capacity=5)["nl"]
+
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Registration.objects.sign_up(event, **registration_fields())
+        raise RuntimeError("the request fails before the commit")
+
+    assert Registration.objects.count() == 0 and mail.outbox == []
 
 
 def test_full_session_waitlists_then_cancel_promotes_the_first_in_line(
@@ -228,42 +304,24 @@ def test_a_failing_mail_server_keeps_the_registration_and_the_mail_is_retried(
     assert len(mail.outbox) == 1
 
 
-def test_mail_failure_defers_a_retry_on_queues_that_can_defer(make_event, monkeypatch, settings, committed):
-    """With the database queue in production the failed mail is re-enqueued with run_after."""
-    from events import tasks
-
+def test_mail_failure_defers_a_retry_on_queues_that_can_defer(
+    make_event, settings, django_capture_on_commit_callbacks
+):
+    """With the database queue of production the failed mail is queued again, to run later."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     event = make_event(capacity=5)["nl"]
     settings.EMAIL_BACKEND = "tests.events.test_signup.BrokenMailBackend"
-    deferred = []
+    registration, _created = Registration.objects.sign_up(event, **registration_fields(email="a@example.org"))
+    [queued_mail] = registration.mails.all()
+    mail_tasks = DBTaskResult.objects.filter(task_path="events.tasks.send_registration_mail")
+    [first] = mail_tasks
 
-    class DeferringBackend:
-        supports_defer = True
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_registration_mail.call(queued_mail.pk) == "failed, will retry"
 
-    monkeypatch.setattr(tasks, "default_task_backend", DeferringBackend())
-
-    class RecordingTask:
-        def using(self, run_after):
-            deferred.append(run_after)
-            return self
-
-        def enqueue(self, mail_id):
-            pass
-
-    # Only the retry goes through the recorder: the first attempt is enqueued by events/signals.py,
-    # which holds the real task.
-    monkeypatch.setattr(tasks, "send_registration_mail", RecordingTask())
-    committed(
-        Registration.objects.sign_up,
-        event,
-        name="A",
-        email="a@example.org",
-        role="zp",
-        consent_text="x",
-        language="nl",
-    )
-
-    assert len(deferred) == 1
-    assert deferred[0] > timezone.now() + timedelta(seconds=settings.EVENTS_MAIL_RETRY_SECONDS - 5)
+    retry = mail_tasks.exclude(pk=first.pk).get()
+    assert retry.args_kwargs["args"] == [queued_mail.pk]
+    assert retry.run_after > timezone.now() + timedelta(seconds=settings.MAIL_RETRY_SECONDS - 5)
 
 
 def test_publishing_more_seats_moves_the_waiting_list_up(sign_up, committed, make_event):
@@ -367,3 +425,15 @@ def test_the_sign_up_address_leads_a_visitor_to_the_page_and_knows_only_live_pag
     # A session's address in another language than its page's: no mail in a language it was not read in.
     assert client.post(f"/en/sign-up/{pages['nl'].pk}/", signup_data()).status_code == 404
     assert Registration.objects.count() == 0
+
+
+def test_the_page_after_a_sign_up_shows_live_sessions_in_the_language_asked_for(client, make_event):
+    pages = make_event(capacity=10)
+    draft = make_event(capacity=10, translations=False)["nl"]
+    draft.unpublish()
+
+    german = client.get(f"/de/anmelden/{pages['nl'].pk}/erhalten/")
+    assert german.status_code == 200 and pages["de"].title in german.content.decode()
+    assert 'hreflang="en" href="http://testserver/en/sign-up/' in german.content.decode()
+    assert client.get(f"/aanmelden/{draft.pk}/ontvangen/").status_code == 404
+    assert client.get("/aanmelden/999999/ontvangen/").status_code == 404

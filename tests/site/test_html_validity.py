@@ -76,3 +76,8 @@ def _forms_in_use(client, session, make_registration):
     response = client.get(path)
     assert response.status_code == 200
     yield path, response.content
+
+    path = reverse("events:signup_received", kwargs={"pk": session.pk})
+    response = client.get(path)
+    assert response.status_code == 200
+    yield path, response.content

@@ -5,13 +5,15 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from network.models import ListingRequest
+from network.tasks import send_unsent_listing_request_mails
 
 
 class Command(BaseCommand):
     help = (
         "Run daily: erase listing requests (accepted, declined or never handled) received more than "
         "NETWORK_LISTING_REQUEST_RETENTION_DAYS days ago (default 365). An accepted network keeps its "
-        "entry and account; only the request with the sender's details goes."
+        "entry and account; only the request with the sender's details goes. Also queues again the "
+        "mails of listing requests (to the staff, and the sender's receipt) that failed to go out."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +31,9 @@ class Command(BaseCommand):
                 f"Would erase {due.count()} listing requests (received before {cutoff:%Y-%m-%d})."
             )
             return
+        resent = send_unsent_listing_request_mails()
+        if resent:
+            self.stdout.write(f"Queued {resent} listing request mails that had not gone out.")
         _total, per_model = due.delete()
         erased = per_model.get(ListingRequest._meta.label, 0)
         self.stdout.write(f"Erased {erased} listing requests (received before {cutoff:%Y-%m-%d}).")

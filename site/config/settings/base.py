@@ -229,6 +229,8 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Seconds before a mail that failed is tried again (doubling per attempt) on queues that can defer.
+MAIL_RETRY_SECONDS = env_int("MAIL_RETRY_SECONDS", env_int("EVENTS_MAIL_RETRY_SECONDS", 300))
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -313,8 +315,9 @@ EVENTS_SIGNUP_MAX_BODY_BYTES = env_int("EVENTS_SIGNUP_MAX_BODY_BYTES", 20_000)
 EVENTS_TOKEN_MAX_AGE_DAYS = env_int("EVENTS_TOKEN_MAX_AGE_DAYS", 400)
 EVENTS_REMINDER_DAYS = env_int("EVENTS_REMINDER_DAYS", 2)
 EVENTS_PURGE_AFTER_DAYS = env_int("EVENTS_PURGE_AFTER_DAYS", 90)
-# Seconds before a mail that failed is tried again (doubling per attempt) on queues that can defer.
-EVENTS_MAIL_RETRY_SECONDS = env_int("EVENTS_MAIL_RETRY_SECONDS", 300)
+# Someone who signs up again with the same address gets the details mailed again, at most once in
+# this many seconds (a repeat post otherwise looks exactly like a first sign-up).
+EVENTS_RESEND_SECONDS = env_int("EVENTS_RESEND_SECONDS", 3600)
 # Version of the privacy statement people agree to when signing up; stored with each registration.
 EVENTS_PRIVACY_VERSION = env("EVENTS_PRIVACY_VERSION", "2026-1")
 # The proxies in front of the site (addresses or networks, e.g. "127.0.0.1,10.0.0.0/8"): from a
