@@ -59,8 +59,9 @@ class RegistrationCreateView(CreateView):
     def form_valid(self, form):
         self.form = form
         try:
+            # Staff are told of a registration that exists; the registrant is not mailed again.
             registration, created = Registration.objects.sign_up(
-                form.cleaned_data["event"], **form.registration_data(self.request.user)
+                form.cleaned_data["event"], mail_existing=False, **form.registration_data(self.request.user)
             )
         except SignupRefused as refused:
             form.add_error(

@@ -390,11 +390,12 @@ class RegistrationQuerySet(models.QuerySet):
 
 
 class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
-    def sign_up(self, event, **data):
+    def sign_up(self, event, mail_existing=True, **data):
         """Sign someone up for ``event``, confirmed if a seat is free, else on the waiting list.
 
         Returns ``(registration, created)``; an email address that already holds an active
-        registration gets that registration back and takes no second seat. Seats are counted and
+        registration gets that registration back and takes no second seat (and, with
+        ``mail_existing``, its details mailed again, see ``mail_details_again``). Seats are counted and
         the row inserted in one transaction that holds the seat holder's row lock on PostgreSQL
         (``SELECT ... FOR UPDATE``); on SQLite the IMMEDIATE transaction mode of our settings takes
         the database's write lock at BEGIN, which serialises sign-ups the same way.
@@ -409,7 +410,8 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
                 raise SignupRefused(state)
             existing = self.active().filter(event=holder, email=email).first()
             if existing is not None:
-                existing.mail_details_again()
+                if mail_existing:
+                    existing.mail_details_again()
                 return existing, False
             confirmed = self.filter(event=holder, status=Registration.Status.CONFIRMED).count()
             has_seat = holder.capacity is None or confirmed < holder.capacity
