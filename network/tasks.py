@@ -2,20 +2,29 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage, send_mail
 from django.urls import reverse
 from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from home.mail import render_mail
+from network.models import ListingRequest, NetworkPage
+
+
+def set_password_url(user):
+    """An absolute link to Wagtail's "set your password" form, made with Django's reset tokens."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.WAGTAILADMIN_BASE_URL + path
 
 
 @task()
 def send_welcome_mail(user_id, page_id, language="nl"):
     """The new network editor's invitation, with a link to set their password."""
-    from network.models import NetworkPage
-    from network.onboarding import set_password_url
-
     user = get_user_model().objects.get(pk=user_id)
     page = NetworkPage.objects.get(pk=page_id)
     with translation.override(language):
@@ -36,8 +45,6 @@ def send_welcome_mail(user_id, page_id, language="nl"):
 @task()
 def send_listing_request_mail(request_id):
     """Tell the staff that a network asked to be listed."""
-    from network.models import ListingRequest
-
     listing_request = ListingRequest.objects.get(pk=request_id)
     with translation.override(settings.LANGUAGE_CODE):
         subject, body = render_mail(
@@ -58,8 +65,6 @@ def send_listing_request_receipt(request_id):
     The mail repeats nothing they typed: anyone can type any address into the public form, and a
     receipt that echoed the name or description would carry a stranger's text to that address.
     """
-    from network.models import ListingRequest
-
     listing_request = ListingRequest.objects.filter(pk=request_id).first()
     if listing_request is None:  # erased before the worker got to it
         return "nothing to send"
@@ -78,8 +83,6 @@ def send_listing_request_receipt(request_id):
 @task()
 def send_freshness_reminder(page_id, months):
     """Ask a network's editors to check their entry, which has not changed for ``months`` months."""
-    from network.models import NetworkPage
-
     page = NetworkPage.objects.get(pk=page_id)
     recipients = list(page.editor_users())
     edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])
