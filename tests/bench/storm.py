@@ -8,6 +8,7 @@ import http.client
 import os
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import threading
@@ -15,6 +16,9 @@ import time
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
+
+import dj_database_url
+import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -88,8 +92,6 @@ def create_event(env, slug, capacity):
 
 
 def create_postgres_database(admin_url, name):
-    import psycopg
-
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
@@ -98,8 +100,6 @@ def create_postgres_database(admin_url, name):
 
 
 def drop_postgres_database(admin_url, name):
-    import psycopg
-
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -214,13 +214,8 @@ def registration_counts(database_url, event_id):
     """{status: count} for one event, read straight from the database."""
     sql = "SELECT status, COUNT(*) FROM events_registration WHERE event_id = %s GROUP BY status"
     if database_url.startswith("sqlite"):
-        import sqlite3
-
-        import dj_database_url
-
         with sqlite3.connect(dj_database_url.parse(database_url)["NAME"]) as connection:
             return dict(connection.execute(sql.replace("%s", "?"), (event_id,)).fetchall())
-    import psycopg
 
     with psycopg.connect(database_url) as connection:
         return dict(connection.execute(sql, (event_id,)).fetchall())

@@ -4,9 +4,11 @@ import itertools
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.models import EventIndexPage, EventPage
 from home.demo import translated_page
 
 _numbers = itertools.count(1)
@@ -14,8 +16,6 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit_cache():
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -23,8 +23,6 @@ def _fresh_rate_limit_cache():
 
 @pytest.fixture
 def agenda(home_pages):
-    from events.models import EventIndexPage
-
     return translated_page(
         home_pages["nl"],
         EventIndexPage,
@@ -39,7 +37,6 @@ def agenda(home_pages):
 @pytest.fixture
 def make_event(agenda):
     """``make_event(capacity=2, days=10, translations=True, **fields)`` returns ``{code: page}``."""
-    from events.models import EventPage
 
     def make(capacity=None, days=10, translations=True, **fields):
         number = next(_numbers)

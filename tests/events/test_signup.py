@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from icalendar import Calendar
 
+from events import tasks
 from events.models import Registration, RegistrationMail
 from tests.events.conftest import signup_data, signup_url
 
@@ -230,8 +231,6 @@ def test_a_failing_mail_server_keeps_the_registration_and_the_mail_is_retried(
 
 def test_mail_failure_defers_a_retry_on_queues_that_can_defer(make_event, monkeypatch, settings, committed):
     """With the database queue in production the failed mail is re-enqueued with run_after."""
-    from events import tasks
-
     event = make_event(capacity=5)["nl"]
     settings.EMAIL_BACKEND = "tests.events.test_signup.BrokenMailBackend"
     deferred = []
