@@ -6,6 +6,7 @@ class HomeConfig(AppConfig):
     verbose_name = "Pr8werk"
 
     def ready(self):
+        # apps.py may import late: the registry is ready only here.
         from home import checks, images, purge, signals, translations  # noqa: F401 - checks registers itself
         from home.cache import connect_signals
         from home.routing import install_view_restriction_shortcut

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -95,8 +96,6 @@ class GalleryImageBlock(blocks.StructBlock):
 
 def _gallery_preview(*_args):
     """The block picker's preview uses the newest images of the library, as there is no fixed one."""
-    from wagtail.images import get_image_model
-
     images = get_image_model().objects.order_by("-created_at")[:3]
     return {
         "title": "Foto's",

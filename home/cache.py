@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
 # GZipMiddleware's own test: a client that takes gzip gets the compressed copy, others the plain one.
@@ -139,8 +140,6 @@ def invalidate_on_any(**kwargs):
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
-
     post_save.connect(invalidate_page_cache, dispatch_uid="pagecache_post_save")
     post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache_post_delete")
     m2m_changed.connect(invalidate_page_cache, dispatch_uid="pagecache_m2m_changed")

@@ -11,10 +11,13 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
 from django_tasks import task
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter
+from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published
 
 logger = logging.getLogger(__name__)
@@ -84,8 +87,6 @@ def specs_for_paths(model_paths):
 
 def specs_for_image(image):
     """The specs of the uses the reference index knows; all of them for an image not used yet."""
-    from wagtail.models import ReferenceIndex
-
     paths = set(ReferenceIndex.get_references_to(image).values_list("model_path", flat=True))
     # A new upload is about to be used, and nobody knows where yet.
     return specs_for_paths(paths) if paths else ALL_SPECS
@@ -98,8 +99,6 @@ def generate_renditions(image, specs=None):
 
 @task()
 def generate_image_renditions(image_id):
-    from wagtail.images import get_image_model
-
     image = get_image_model().objects.filter(pk=image_id).first()
     if image is None:
         return "gone"
@@ -115,10 +114,6 @@ def generate_image_renditions(image_id):
 @task()
 def generate_page_renditions(page_id):
     """The renditions of the images a published page shows, for a library image used in a new place."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.images import get_image_model
-    from wagtail.models import Page, ReferenceIndex
-
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
         return "gone"

@@ -10,6 +10,7 @@ from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixi
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.cache import remembered
 
 
 class Sector(TranslatableMixin, models.Model):
@@ -47,8 +48,6 @@ class Sector(TranslatableMixin, models.Model):
     @classmethod
     def in_locale(cls, locale_id):
         """The sectors of a language in their order, remembered until content changes."""
-        from home.cache import remembered
-
         return remembered(f"sectors:{locale_id}", lambda: list(cls.objects.filter(locale_id=locale_id)))
 
     @classmethod

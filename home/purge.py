@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
 
 
 def purging():
@@ -62,7 +63,5 @@ def watch(model, page):
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished
-
     page_published.connect(page_changed, dispatch_uid="purge_page_published")
     page_unpublished.connect(page_changed, dispatch_uid="purge_page_unpublished")

@@ -11,10 +11,13 @@ class NetworkConfig(AppConfig):
         from home import cache
         from home.task_queue import watch_with_permission
         from network import signals
-        from network.models import FreshnessReminder, ListingRequest
+        from network.models import FreshnessReminder, ListingRequest, serve_listing_requests_with
+        from network.views import listing_request_view
 
         # Listing requests and reminders are for staff; no public page shows them.
         cache.register_content(self.label, never_shown=[ListingRequest, FreshnessReminder])
         signals.connect(self)
+        # The directory page serves the listing-request form through a view it may not import.
+        serve_listing_requests_with(listing_request_view)
         # Whoever handles listing requests answers for their mails: they see when the queue stalls.
         watch_with_permission("network.view_listingrequest")

@@ -3,6 +3,7 @@ the network directory: ONZ Achterhoek (the lead partner of Pr8werk, from the see
 fictional demo networks, clearly marked as such, with a demo network editor account."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
 from home.demo import register_demo_login, site_root, translated_page, translated_snippet
 from home.models import HomePage, PartnerQuote, Sector
@@ -410,8 +411,6 @@ def load_networks(directory):
 
 
 def create_demo_users():
-    from django.contrib.auth.models import Group
-
     User = get_user_model()
     editor = User.objects.filter(username=NETWORK_EDITOR_USERNAME).first()
     if editor is None:

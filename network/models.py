@@ -2,6 +2,7 @@ import calendar
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -17,16 +18,28 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.images import NETWORK_LOGO_SPECS
-from home.models import PartnerQuote
+from home.models import PartnerQuote, Sector
 from home.pagination import paginate
 from home.params import slug_param, text_param
 from network.admin_forms import NetworkPageForm
+from network.search import search_network_ids
 
 DIRECTORY_PAGE_SIZE = 30
 
 # The route of the listing-request form under the directory, one slug per language; every slug
 # works in every locale so an address never breaks when the visitor switches language.
 LISTING_REQUEST_SLUGS = {"nl": "aanmelden", "en": "request-listing", "de": "eintrag-beantragen"}
+
+_served = {}
+
+
+def serve_listing_requests_with(view):
+    """The directory's listing-request route answers with ``view(request, directory)``.
+
+    The view stands above the models (R2: it imports the form, which imports ListingRequest) and a page
+    imports no views (R4), so network/apps.py ready() hands it in here.
+    """
+    _served["listing_request"] = view
 
 
 def months_ago(months, now=None):
@@ -121,8 +134,6 @@ class NetworkIndexPage(RoutablePageMixin, Page):
         )
 
     def filter_networks(self, networks, filters):
-        from network.search import search_network_ids
-
         # Subqueries, not joins: a join repeats a network per matching link and then needs DISTINCT.
         lookups = {"sector": "sectors__slug", "municipality": "municipalities__slug", "tag": "tags__slug"}
         for name, lookup in lookups.items():
@@ -130,12 +141,11 @@ class NetworkIndexPage(RoutablePageMixin, Page):
                 matching = NetworkPage.objects.filter(**{lookup: filters[name]}).values("pk")
                 networks = networks.filter(pk__in=matching)
         if filters["q"]:
-            networks = networks.filter(pk__in=search_network_ids(self, filters["q"]))
+            live = NetworkPage.objects.child_of(self).live()
+            networks = networks.filter(pk__in=search_network_ids(live, filters["q"]))
         return networks
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import Sector
-
         context = super().get_context(request, *args, **kwargs)
         filters = {name: slug_param(request, name) for name in ("sector", "municipality", "tag")}
         filters["q"] = text_param(request, "q", 100)[:100]
@@ -170,9 +180,7 @@ class NetworkIndexPage(RoutablePageMixin, Page):
 
     @re_path(r"^(?P<slug>" + "|".join(LISTING_REQUEST_SLUGS.values()) + r")/$", name="listing_request")
     def listing_request(self, request, slug):
-        from network.views import listing_request_view
-
-        return listing_request_view(request, self)
+        return _served["listing_request"](request, self)
 
 
 class NetworkPage(Page):
@@ -280,8 +288,6 @@ class NetworkPage(Page):
         return self.last_updated is not None and self.last_updated < stale_before()
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import Sector
-
         context = super().get_context(request, *args, **kwargs)
         context["sector_list"] = Sector.localize(self.sectors.all(), self.locale_id)
         # Quotes are kept per language; show those in this page's language, else the Dutch ones.
@@ -293,8 +299,6 @@ class NetworkPage(Page):
 
     def editor_users(self):
         """The active accounts allowed to edit this page: the network's own editors."""
-        from django.contrib.auth import get_user_model
-
         return (
             get_user_model()
             .objects.filter(

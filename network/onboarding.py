@@ -18,14 +18,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -286,14 +281,6 @@ def never_set_a_password(user):
     purpose, and a re-run must not hand out a new one.
     """
     return user.is_active and not user.has_usable_password() and user.last_login is None
-
-
-def set_password_url(user):
-    """An absolute link to Wagtail's "set your password" form, made with Django's reset tokens."""
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    path = reverse("wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token})
-    return settings.WAGTAILADMIN_BASE_URL + path
 
 
 def command_key(name):

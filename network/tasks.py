@@ -5,24 +5,32 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import EmailMessage, send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django_tasks import task
 
 from home.mail import MAIL_ERRORS, render_mail, retry_later
-from network.models import ListingRequest
+from network.models import ListingRequest, NetworkPage
 
 logger = logging.getLogger(__name__)
+
+
+def set_password_url(user):
+    """An absolute link to Wagtail's "set your password" form, made with Django's reset tokens."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    path = reverse("wagtailadmin_password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    return settings.WAGTAILADMIN_BASE_URL + path
 
 
 @task()
 def send_welcome_mail(user_id, page_id, language="nl"):
     """The new network editor's invitation, with a link to set their password."""
-    from network.models import NetworkPage
-    from network.onboarding import set_password_url
-
     user = get_user_model().objects.get(pk=user_id)
     page = NetworkPage.objects.get(pk=page_id)
     with translation.override(language):
@@ -122,8 +130,6 @@ def send_unsent_listing_request_mails(older_than=timedelta(minutes=10)):
 @task()
 def send_freshness_reminder(page_id, months):
     """Ask a network's editors to check their entry, which has not changed for ``months`` months."""
-    from network.models import NetworkPage
-
     page = NetworkPage.objects.get(pk=page_id)
     recipients = list(page.editor_users())
     edit_url = settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk])

@@ -81,10 +81,7 @@ class NewsRssFeed(Feed):
         return self.request.path
 
     def items(self):
-        from news.models import with_list_images, with_topics
-
-        items = self.index.filtered_news({"sector": self.sector})
-        return list(with_topics(with_list_images(items))[:FEED_LENGTH])
+        return list(self.index.feed_news(self.sector)[:FEED_LENGTH])
 
     def item_title(self, item):
         return item.title

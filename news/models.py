@@ -26,6 +26,7 @@ from home.models import Sector
 from home.pagination import paginate
 from home.params import slug_param
 from news.blocks import NewsStreamBlock
+from news.feeds import NewsAtomFeed, NewsRssFeed, feed_links
 
 NEWS_PER_PAGE = 10
 
@@ -207,6 +208,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
             )
         return items
 
+    def feed_news(self, sector=None):
+        """The news of the feeds, of ``sector`` when given, with their images and topics.
+
+        The feeds receive the index and ask it for their items: news/feeds.py stays below the models.
+        """
+        return with_topics(with_list_images(self.filtered_news({"sector": sector})))
+
     def popular_topics(self, limit=20):
         """The topics most used by the live news of this index, in its language, for the filter."""
         uses = (
@@ -248,8 +256,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
 
     def feeds(self, sector=None):
         """(format, title, URL) of the feeds to link from <head>, the sector's feeds first."""
-        from news.feeds import feed_links
-
         return feed_links(self, sector)
 
     @path("")
@@ -259,15 +265,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("rss/", name="rss")
     @path("rss/<slug:sector>/", name="rss_sector")
     def rss_feed(self, request, sector=None):
-        from news.feeds import NewsRssFeed
-
         return NewsRssFeed(self, sector)(request)
 
     @path("atom/", name="atom")
     @path("atom/<slug:sector>/", name="atom_sector")
     def atom_feed(self, request, sector=None):
-        from news.feeds import NewsAtomFeed
-
         return NewsAtomFeed(self, sector)(request)
 
 

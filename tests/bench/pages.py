@@ -18,6 +18,8 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
+import redis
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.bench import storm
@@ -51,8 +53,6 @@ end
 
 def redis_available():
     try:
-        import redis
-
         client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
         client.flushdb()  # db 15 only: the bench's own
         return True

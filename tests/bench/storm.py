@@ -8,6 +8,7 @@ import http.client
 import os
 import re
 import socket
+import sqlite3
 import statistics
 import subprocess
 import threading
@@ -15,6 +16,9 @@ import time
 import urllib.parse
 from contextlib import contextmanager
 from pathlib import Path
+
+import dj_database_url
+import psycopg
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
@@ -88,8 +92,6 @@ def create_event(env, slug, capacity):
 
 
 def create_postgres_database(admin_url, name):
-    import psycopg
-
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
         connection.execute(f'CREATE DATABASE "{name}"')
@@ -98,8 +100,6 @@ def create_postgres_database(admin_url, name):
 
 
 def drop_postgres_database(admin_url, name):
-    import psycopg
-
     with psycopg.connect(admin_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -234,14 +234,9 @@ def execute(database_url, sql, *params):
 
 def _fetch(database_url, sql, *params, fetch=True):
     if database_url.startswith("sqlite"):
-        import sqlite3
-
-        import dj_database_url
-
         with sqlite3.connect(dj_database_url.parse(database_url)["NAME"]) as connection:
             cursor = connection.execute(sql.replace("%s", "?"), params)
             return cursor.fetchall() if fetch else None
-    import psycopg
 
     with psycopg.connect(database_url) as connection:
         cursor = connection.execute(sql, params)

@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.db import connections
 from playwright.sync_api import sync_playwright
@@ -122,8 +123,6 @@ class _RequestsInFlight:
 
 def axe_violations(page):
     """axe-core violations of WCAG 2.0/2.1 A and AA and of its best practices on the current page."""
-    from axe_playwright_python.sync_playwright import Axe
-
     results = Axe().run(
         page,
         options={

@@ -4,9 +4,20 @@ import re
 import uuid
 
 import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.base import ContentFile
 from django.test import Client
 from playwright.sync_api import expect
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
+from home.models import FooterText, PartnerQuote, Sector
+from home.roles import STAFF_GROUP
+from network.models import ListingRequest, NetworkPage
+from network.onboarding import onboard_network
+from news.models import NewsIndexPage, NewsPage
 from tests.browser.test_roles import log_in, make_user, open_more_actions
 from tests.site.pages import sitemap_paths
 
@@ -18,8 +29,6 @@ NEWS_COUNT = re.compile(r'<p class="news-count" role="status">(\d+) [^<]*</p>')
 
 def foreign_snippets():
     """Every English and German snippet, with what a visitor or the directory could see of it."""
-    from home.models import FooterText, PartnerQuote, Sector
-
     foreign = ("en", "de")
     return {
         "sectors": sorted(
@@ -79,10 +88,6 @@ def test_staff_write_translate_and_publish_news_without_touching_other_translati
     live_site, page, settings
 ):
     """Staff write, publish and translate news with an image and a quote: no other en/de text changes."""
-    from home.models import PartnerQuote
-    from home.roles import STAFF_GROUP
-    from news.models import NewsIndexPage, NewsPage
-
     # The live server's in-memory SQLite refuses concurrent writers instead of waiting.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
     username, password = make_user(STAFF_GROUP, "redactie")
@@ -158,13 +163,6 @@ def test_staff_write_translate_and_publish_news_without_touching_other_translati
 
 def network_with_files(name, *, publish):
     """A network onboarded the way staff do it, with an image and a document in its own collection."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-    from wagtail.images.tests.utils import get_test_image_file
-
-    from network.onboarding import onboard_network
-
     onboarding = onboard_network(name, f"{uuid.uuid4().hex[:8]}@example.org", send_mail=False)
     if publish:
         onboarding.page.save_revision().publish()
@@ -179,8 +177,6 @@ def network_with_files(name, *, publish):
 
 def test_a_network_editor_sees_nothing_of_another_network_in_choosers_and_the_admin_api(live_site, page):
     """Choosers and admin API show a network editor their own items, none of another network's."""
-    from network.models import NetworkPage
-
     suffix = uuid.uuid4().hex[:6]
     own, own_image, own_document = network_with_files(f"Eigen kring {suffix}", publish=True)
     other, other_image, other_document = network_with_files(f"Andere kring {suffix}", publish=False)
@@ -246,8 +242,6 @@ def test_a_network_editor_sees_nothing_of_another_network_in_choosers_and_the_ad
 
 def editors_of(network_page):
     """Who may change ``network_page``, by group: {group name: {usernames}}."""
-    from django.contrib.auth.models import Group
-
     groups = Group.objects.filter(
         page_permissions__page=network_page, page_permissions__permission__codename="change_page"
     ).distinct()
@@ -258,11 +252,6 @@ def test_a_listing_request_copying_an_existing_name_gives_the_requester_no_right
     live_site, page
 ):
     """An accepted request named "ONZ Achterhoek" gives its requester a new entry, no right on the old one."""
-    from django.core import mail
-
-    from home.roles import STAFF_GROUP
-    from network.models import ListingRequest, NetworkPage
-
     existing = NetworkPage.objects.get(title="ONZ Achterhoek", locale__language_code="nl")
     editors_before = editors_of(existing)
     attacker = f"kaper-{uuid.uuid4().hex[:8]}@example.org"

@@ -1,5 +1,8 @@
 import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import WorkflowState
 
+from network.models import NetworkPage
 from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -9,8 +12,6 @@ EDITOR = ("netwerkredacteur", "Netwerk-2026-geheim")
 
 @pytest.fixture
 def network_editor(live_site, django_user_model):
-    from django.contrib.auth.models import Group
-
     user = django_user_model.objects.create_user(EDITOR[0], "redacteur@example.org", EDITOR[1])
     user.groups.add(Group.objects.get(name="Netwerk: ICT-kring Doetinchem (demo)"))
     return user
@@ -18,10 +19,6 @@ def network_editor(live_site, django_user_model):
 
 def test_network_editor_edits_their_page_and_submits_it(live_site, network_editor, page):
     """Log in to /admin/, change the entry, submit it for moderation; the public page waits."""
-    from wagtail.models import WorkflowState
-
-    from network.models import NetworkPage
-
     network = NetworkPage.objects.get(slug="ict-kring-doetinchem-demo")
     other = NetworkPage.objects.get(slug="onz-achterhoek", locale__language_code="nl")
 

@@ -1,7 +1,12 @@
 import uuid
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from playwright.sync_api import expect
+from wagtail.models import GroupPagePermission
+from wagtail.users.models import UserProfile
+
+from events.models import EventIndexPage, EventPage
 
 pytestmark = pytest.mark.browser
 
@@ -16,12 +21,6 @@ document.addEventListener("securitypolicyviolation", (event) => {
 @pytest.fixture
 def session_editor(live_site, django_user_model):
     """A staff member (not a superuser) who may edit sessions, in a group of their own, with a Dutch admin."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-    from wagtail.users.models import UserProfile
-
-    from events.models import EventIndexPage
-
     suffix = uuid.uuid4().hex[:8]
     group = Group.objects.create(name=f"Sessieredactie {suffix}")
     group.permissions.add(
@@ -50,8 +49,6 @@ def test_session_editor_sees_the_live_preview_without_csp_violations(
     live_site, session_editor, page, settings
 ):
     """The live preview panel of a session shows the session, and nothing in the admin breaks its CSP."""
-    from events.models import EventPage
-
     # Only the preview writes when the title changes, so what the panel shows follows the edit alone.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 

@@ -1,5 +1,6 @@
 import pytest
 
+from events.models import EventPage
 from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -9,8 +10,6 @@ REPORT = "/agenda/opbrengst-zwermsessies-overheid-2012/"
 
 def test_visitor_goes_from_a_session_to_its_report_and_filters_the_outcomes(live_site, page):
     """From the Wehl session to the 2012 report, then to the overview, filtered; no axe findings."""
-    from events.models import EventPage
-
     wehl = EventPage.objects.get(locale__language_code="nl", venue_town="Wehl", start__year=2012)
     page.goto(live_site.url + wehl.url)
     page.get_by_role("link", name="Opbrengst zwermsessies 2012: de overheid").click()

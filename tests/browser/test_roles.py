@@ -3,6 +3,16 @@
 import uuid
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from wagtail.models import WorkflowState
+
+from events.models import EventPage, Registration, RegistrationState
+from home.roles import STAFF_GROUP
+from network.models import NetworkPage
+from network.onboarding import onboard_network
+from news.models import NewsIndexPage, NewsPage
 
 pytestmark = pytest.mark.browser
 
@@ -14,9 +24,6 @@ def make_user(group_name, prefix):
     the whole test in a transaction on the connection the live server shares, so that nothing the
     server does is committed and no ``on_commit`` work (mails, wagtail-localize's publish) ever runs.
     """
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     name = f"{prefix}-{uuid.uuid4().hex[:8]}"
     password = f"Geheim-{uuid.uuid4().hex}"
     user = get_user_model().objects.create_user(name, f"{name}@example.org", password)
@@ -38,12 +45,6 @@ def open_more_actions(page):
 
 
 def test_staff_publish_news_add_a_registration_by_hand_and_export_the_list(live_site, page):
-    from django.utils import timezone
-
-    from events.models import EventPage, Registration, RegistrationState
-    from home.roles import STAFF_GROUP
-    from news.models import NewsIndexPage, NewsPage
-
     username, password = make_user(STAFF_GROUP, "redactie")
     log_in(page, live_site, username, password)
 
@@ -97,12 +98,6 @@ def test_staff_publish_news_add_a_registration_by_hand_and_export_the_list(live_
 
 
 def test_a_network_editor_submits_their_entry_and_staff_approve_it(live_site, page):
-    from wagtail.models import WorkflowState
-
-    from home.roles import STAFF_GROUP
-    from network.models import NetworkPage
-    from network.onboarding import onboard_network
-
     name = f"Testkring {uuid.uuid4().hex[:6]}"
     onboarding = onboard_network(name, f"{uuid.uuid4().hex[:8]}@example.org", send_mail=False)
     onboarding.page.save_revision().publish()

@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from events.models import EventIndexPage, EventPage, Registration
 from home.demo import translated_page
 
 _numbers = itertools.count(1)
@@ -15,8 +17,6 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limit_cache():
-    from django.core.cache import cache
-
     cache.clear()
     yield
     cache.clear()
@@ -24,8 +24,6 @@ def _fresh_rate_limit_cache():
 
 @pytest.fixture
 def agenda(home_pages):
-    from events.models import EventIndexPage
-
     return translated_page(
         home_pages["nl"],
         EventIndexPage,
@@ -40,7 +38,6 @@ def agenda(home_pages):
 @pytest.fixture
 def make_event(agenda):
     """``make_event(capacity=2, days=10, translations=True, **fields)`` returns ``{code: page}``."""
-    from events.models import EventPage
 
     def make(capacity=None, days=10, translations=True, **fields):
         number = next(_numbers)
@@ -88,8 +85,6 @@ def signup_data(**overrides):
 
 def registration_path(email):
     """The link of the mails to the active registration of ``email``: its status and cancel button."""
-    from events.models import Registration
-
     return Registration.objects.active().get(email=email).manage_url().removeprefix(settings.SITE_BASE_URL)
 
 

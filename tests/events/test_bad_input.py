@@ -5,9 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.core import signing
+from django.db import OperationalError
+from django.test import Client
 from django.utils import timezone
 
-from events.models import Registration
+from events.models import Registration, RegistrationManager
 from tests.events.conftest import signup_data, signup_url
 
 pytestmark = pytest.mark.django_db
@@ -127,8 +129,6 @@ def test_behind_a_proxy_the_limit_counts_the_address_the_proxy_saw(client, event
 
 
 def test_csrf_is_required(event):
-    from django.test import Client
-
     response = Client(enforce_csrf_checks=True).post(signup_url(event["nl"]), signup_data())
 
     assert response.status_code == 403
@@ -200,10 +200,6 @@ def test_a_past_session_cannot_be_cancelled(client, make_event):
 
 
 def test_a_database_that_stays_locked_keeps_the_form_filled(client, event, monkeypatch):
-    from django.db import OperationalError
-
-    from events.models import RegistrationManager
-
     def locked(*args, **kwargs):
         raise OperationalError("database is locked")
 

@@ -1,9 +1,12 @@
 """The outbox after a mail server outage: mails that no longer fit the registration are dropped, the
 current ones still go out; and the links in every mail point at the public address."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from events.models import Registration, RegistrationMail
 from tests.events.conftest import registration_path
@@ -92,10 +95,6 @@ def test_a_reminder_that_failed_is_not_sent_after_the_cancellation(
 def test_a_reminder_that_failed_is_not_sent_once_the_session_has_started(
     sign_up, committed, make_event, settings, retry
 ):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     event = make_event(capacity=5, days=1)["nl"]
     sign_up(event)
     mail.outbox.clear()

@@ -3,13 +3,20 @@
 import datetime
 import re
 import uuid
+from io import StringIO
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import GroupPagePermission, Page, PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from events.models import (
     EventIndexPage,
@@ -19,7 +26,7 @@ from events.models import (
     SessionReportEvent,
     SessionReportPage,
 )
-from home.demo import translated_page, translated_snippet
+from home.demo import demo_image, translated_page, translated_snippet
 from home.models import Sector
 
 LANG_RE = re.compile(r'<html lang="([a-z-]+)">')
@@ -408,8 +415,6 @@ def test_reports_translate_through_wagtail_localize(
     client, overview, make_report, locales, django_capture_on_commit_callbacks
 ):
     """Texts of the blocks are translatable segments; kinds and statuses stay as they are."""
-    from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
-
     report = make_report(
         "Overheid",
         [
@@ -448,7 +453,6 @@ def test_reports_translate_through_wagtail_localize(
 
 def report_form_data(report, event, tables):
     """What the Wagtail page editor posts for a report with ``tables`` [(theme, [outcome, ...])]."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
     def outcomes(items):
         data = {
@@ -568,8 +572,6 @@ def test_staff_follow_up_report_lists_and_exports_published_outcomes(
 def test_follow_up_report_is_closed_to_admin_users_without_report_rights(
     client, django_user_model, make_report
 ):
-    from django.contrib.auth.models import Group, Permission
-
     make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"))])
     group = Group.objects.create(name="Netwerk")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -584,9 +586,6 @@ def test_follow_up_report_is_closed_to_admin_users_without_report_rights(
 @pytest.mark.django_db
 def test_follow_up_report_opens_for_editors_of_the_agenda(client, django_user_model, make_report, agendas):
     """The control for the test above: the same kind of user with edit rights on the agenda gets in."""
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
     make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"))])
     group = Group.objects.create(name="Redactie")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
@@ -620,10 +619,6 @@ def test_home_page_shows_the_latest_reports_with_their_outcome_counts(client, ov
 
 @pytest.mark.django_db
 def test_rebuild_command_restores_the_overview(client, overview, make_report):
-    from io import StringIO
-
-    from django.core.management import call_command
-
     make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"), outcome("Uitleg"))])
     ReportOutcome.objects.all().delete()  # as after a loaddata, which skips the save signal
     assert texts(client.get("/agenda/opbrengsten/")) == []
@@ -636,8 +631,6 @@ def test_rebuild_command_restores_the_overview(client, overview, make_report):
 @pytest.mark.django_db
 def test_block_previews_render_for_the_block_picker(locales):
     """Every report block renders its preview value, the gallery and download with library items."""
-    from home.demo import demo_image
-
     demo_image("Zwermsessie", seed=4)
     for name, block in SessionReportPage.body.field.stream_block.child_blocks.items():
         if name in {"image", "call_to_action"}:
@@ -651,11 +644,6 @@ def test_block_previews_render_for_the_block_picker(locales):
 @pytest.mark.django_db
 def test_report_survives_deleted_images_documents_and_sessions(client, make_report, make_event):
     """A report whose photo, download or session was deleted still renders, without the gone parts."""
-    from wagtail.documents import get_document_model
-    from wagtail.images import get_image_model
-
-    from home.demo import demo_image
-
     image = demo_image("Weg", seed=5)
     document = get_document_model().objects.create(
         title="Origineel verslag 2012", file="documents/verslag.pdf"

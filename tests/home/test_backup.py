@@ -7,6 +7,7 @@ pg_dump/pg_restore into a scratch database) in `make test-postgres` and `.ci/run
 import sqlite3
 import uuid
 
+import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -37,7 +38,6 @@ def restore_into(tmp_path):
         return
 
     assert connection.vendor == "postgresql", connection.vendor
-    import psycopg
 
     params = connection.settings_dict
     server = {

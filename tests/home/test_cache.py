@@ -6,9 +6,10 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
-from events.models import Registration, RegistrationMail
+from events.models import EventPage, Registration, RegistrationMail, RegistrationState
 from home.cache import (
     GENERATION_KEY,
     LIVE_GENERATION_KEY,
@@ -150,13 +151,6 @@ def test_real_live_pages_are_kept_by_no_cache(demo_site, client, page_cache, upc
 @pytest.mark.parametrize("past", [False, True])
 def test_a_registration_page_is_never_cached(demo_site, client, page_cache, make_registration, past):
     """It shows a person's name and address, also once the session has taken place and has no form."""
-    from datetime import timedelta
-
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from events.models import EventPage
-
     sessions = EventPage.objects.live().filter(locale__language_code="nl")
     now = timezone.now()
     session = (
@@ -234,8 +228,6 @@ def test_feeds_are_cached_with_etags(demo_site, client, page_cache, path):
 @pytest.mark.django_db
 def test_seats_left_on_the_agenda_stay_true_after_a_sign_up(demo_site, client, page_cache):
     """The agenda is cached, yet shows seats left: a registration empties the cache like a publish."""
-    from events.models import EventPage, Registration, RegistrationState
-
     event = next(
         event
         for event in EventPage.objects.live().filter(locale__language_code="nl").order_by("start")

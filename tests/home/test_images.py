@@ -1,14 +1,28 @@
 """Images: modern formats with a fallback, no layout shift, lazy below the fold, renditions made ahead."""
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 
-from home.images import ALL_SPECS, GALLERY_SPECS, IMAGE_BLOCK_SPECS, NEWS_LEAD_SPECS, specs_for_image
+from events.models import SessionReportPage
+from home.blocks import ImageBlock
+from home.demo import demo_image
+from home.images import (
+    ALL_SPECS,
+    GALLERY_SPECS,
+    IMAGE_BLOCK_SPECS,
+    NEWS_LEAD_SPECS,
+    QUOTE_PHOTO_SPECS,
+    generate_renditions,
+    specs_for_image,
+)
+from news.models import NewsIndexPage, NewsPage
 
 Rendition = get_image_model().get_rendition_model()
 
@@ -24,8 +38,6 @@ def pictures(html):
 
 
 def news_page_with_gallery():
-    from news.models import NewsPage
-
     for page in NewsPage.objects.live().filter(locale__language_code="nl", lead_image__isnull=False):
         if any(block.block_type == "gallery" for block in page.body):
             return page
@@ -33,8 +45,6 @@ def news_page_with_gallery():
 
 
 def report_with_gallery():
-    from events.models import SessionReportPage
-
     for page in SessionReportPage.objects.live().filter(locale__language_code="nl"):
         if any(block.block_type == "gallery" for block in page.body):
             return page
@@ -85,8 +95,6 @@ def test_report_gallery_is_the_shared_gallery_with_a_heading(demo_site, client):
 
 @pytest.mark.django_db
 def test_pages_make_no_renditions_once_they_were_generated(demo_site, client):
-    from news.models import NewsIndexPage
-
     call_command("generate_renditions", verbosity=0)
     news_index = NewsIndexPage.objects.get(locale__language_code="nl")
     paths = ["/", news_index.url, news_page_with_gallery().url, report_with_gallery().url]
@@ -118,8 +126,6 @@ def test_a_gallery_costs_the_same_queries_for_two_photos_or_nine(demo_site, clie
 
 @pytest.mark.django_db
 def test_a_new_image_gets_its_renditions_from_the_task(locales, django_capture_on_commit_callbacks):
-    from home.demo import demo_image
-
     with django_capture_on_commit_callbacks(execute=True):
         image = demo_image("Nieuwe foto", seed=7)
     specs = set(image.renditions.values_list("filter_spec", flat=True))
@@ -148,7 +154,6 @@ def test_generated_specs_follow_the_uses_of_an_image(demo_site):
     report = report_with_gallery()
     photo = next(block for block in report.body if block.block_type == "gallery").value["images"][0]["image"]
     assert set(specs_for_image(photo)) >= set(GALLERY_SPECS)
-    from home.demo import demo_image
 
     assert specs_for_image(demo_image("Nog niet gebruikt", seed=8)) == ALL_SPECS
 
@@ -172,14 +177,6 @@ def test_publishing_a_page_makes_the_renditions_of_its_images(demo_site, django_
 @pytest.mark.parametrize("use", ["image_block", "partner_quote"])
 def test_templates_show_exactly_the_specs_that_were_made(locales, use):
     """The spec lists of home.images and the tags in the templates name the same renditions."""
-    from types import SimpleNamespace
-
-    from django.template.loader import render_to_string
-
-    from home.blocks import ImageBlock
-    from home.demo import demo_image
-    from home.images import QUOTE_PHOTO_SPECS, generate_renditions
-
     image = demo_image("Portret", seed=9, size=(600, 600))
     if use == "image_block":
         generate_renditions(image, IMAGE_BLOCK_SPECS)

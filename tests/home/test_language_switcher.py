@@ -6,6 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.models import ContentPage, HomePage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -55,8 +57,6 @@ def test_switcher_adds_no_question_mark_to_a_plain_page(demo_site, client):
 
 def test_switcher_to_a_home_page_fallback_drops_the_query(demo_site, client):
     """Without a translation the switcher offers the home page; this page's filter means nothing there."""
-    from home.models import ContentPage, HomePage
-
     home = HomePage.objects.get(locale__language_code="nl")
     page = ContentPage(title="Alleen Nederlands", slug="alleen-nederlands")
     home.add_child(instance=page)

@@ -1,12 +1,15 @@
+import json
 import re
 
 import pytest
 from django.test import Client
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage
+from home.demo_content import build_home_pages
 from home.models import ContentPage, HomePage, PartnerQuote
+from home.templatetags.pr8werk_tags import ld_json
 from network.models import NetworkIndexPage
 from news.models import NewsIndexPage
 
@@ -181,8 +184,6 @@ def test_canonical_url_names_the_page_itself_and_its_later_pages(demo_site, clie
 
 @pytest.mark.django_db
 def test_sitemap_names_the_translations_of_each_page(demo_site, client):
-    import re
-
     xml = client.get("/sitemap.xml").content.decode()
     site = re.search(r"<loc>(https?://[^/]+)/</loc>", xml).group(1)
     entry = re.search(rf"<url><loc>{site}/en/about/</loc>.*?</url>", xml).group(0)
@@ -221,8 +222,6 @@ def test_favicon_is_linked_and_the_old_address_needs_no_database(
 
 @pytest.mark.django_db
 def test_home_page_describes_the_organisation_as_json_ld(demo_site, client):
-    import json
-
     html = client.get("/").content.decode()
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     data = json.loads(block)
@@ -232,8 +231,6 @@ def test_home_page_describes_the_organisation_as_json_ld(demo_site, client):
 
 
 def test_ld_json_cannot_be_closed_by_content():
-    from home.templatetags.pr8werk_tags import ld_json
-
     html = str(ld_json({"name": "</script><script>alert(1)</script>"}))
     assert html.count("</script>") == 1
 
@@ -269,10 +266,6 @@ def test_featured_quote_in_the_page_language_and_only_when_published(demo_site, 
 @pytest.mark.django_db
 def test_the_site_is_made_with_the_public_address(locales, settings, client):
     """Sitemap and feeds build full URLs from the Site record, so it must not say localhost."""
-    from wagtail.models import Site
-
-    from home.demo_content import build_home_pages
-
     settings.SITE_BASE_URL = "https://www.pr8werk.nl"
     build_home_pages()
     assert Site.objects.get(is_default_site=True).root_url == "https://www.pr8werk.nl"

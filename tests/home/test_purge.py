@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
+from news.models import NewsPage
+
 PURGED = []
 
 
@@ -29,8 +31,6 @@ def paths(urls):
 def test_publishing_a_news_item_purges_it_its_translations_and_the_lists_above(
     demo_site, proxy, django_capture_on_commit_callbacks
 ):
-    from news.models import NewsPage
-
     item = NewsPage.objects.live().filter(locale__language_code="nl").first()
     with django_capture_on_commit_callbacks(execute=True):
         item.save_revision().publish()
@@ -52,8 +52,6 @@ def test_a_sign_up_purges_the_agenda_and_home_pages(
 
 @pytest.mark.django_db
 def test_nothing_is_purged_or_queued_without_a_proxy(demo_site, settings, django_capture_on_commit_callbacks):
-    from news.models import NewsPage
-
     settings.WAGTAILFRONTENDCACHE = {}
     PURGED.clear()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

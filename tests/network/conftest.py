@@ -5,7 +5,7 @@ from home.demo import translated_page, translated_snippet
 from home.demo_content import SECTORS
 from home.models import Sector
 from network.models import Municipality, NetworkIndexPage, NetworkPage
-from network.onboarding import onboard_network
+from network.onboarding import ensure_moderation, onboard_network
 
 
 @pytest.fixture
@@ -31,7 +31,6 @@ def directory(home_pages, sectors):
             "de": {"title": "Netzwerke", "slug": "netzwerke"},
         },
     )
-    from network.onboarding import ensure_moderation
 
     ensure_moderation()
     return pages

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
+from home.demo import demo_image
 from home.models import HomePage
 from network.models import NetworkIndexPage, NetworkPage
 from tests.network.conftest import add_network
@@ -165,8 +166,6 @@ def count_queries(client, url):
 
 
 def test_same_number_of_queries_for_5_and_200_networks(client, directory, sectors):
-    from home.demo import demo_image
-
     index = directory["nl"]
     logo = demo_image("Logo", seed=1, size=(200, 120))
 

@@ -8,11 +8,13 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 from network.models import ListingRequest, NetworkPage
+from network.tasks import send_listing_request_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -217,8 +219,6 @@ def test_behind_a_proxy_each_visitor_has_their_own_limit(client, directory, sett
 
 
 def test_form_needs_csrf(directory):
-    from django.test import Client
-
     response = Client(enforce_csrf_checks=True).post(URLS["nl"], VALID)
     assert response.status_code == 403
     assert not ListingRequest.objects.exists()
@@ -301,8 +301,6 @@ def test_listing_requests_are_erased_after_the_retention_period(directory, setti
 
 def test_line_breaks_stored_in_a_name_neither_stop_nor_rewrite_the_staff_mail(directory, settings):
     """A name with a carriage return once made the notice fail for good; a line feed moved text into the body."""
-    from network.tasks import send_listing_request_mail
-
     settings.STAFF_EMAIL = "redactie@pr8werk.example"
     stored = ListingRequest.objects.create(
         **{key: value for key, value in VALID.items() if key not in ("consent", "nickname")},

