@@ -119,6 +119,17 @@ def test_without_a_custom_domain_images_go_out_through_media_from_the_bucket(db,
     assert [grant["Permission"] for grant in acl["Grants"]] == ["FULL_CONTROL"]  # the owner's only
 
 
+@override_settings(MEDIA_URL="https://media.pr8werk.nl/")
+def test_pages_and_the_admin_allow_images_from_the_custom_domain_only(admin_client):
+    """With MEDIA_S3_CUSTOM_DOMAIN images come from that host: img-src allows it, nothing else does."""
+    for url in ("/robots.txt", "/admin/"):
+        policy = admin_client.get(url)["Content-Security-Policy"]
+        directives = {name: sources for name, *sources in (part.split() for part in policy.split(";"))}
+        assert "https://media.pr8werk.nl" in directives["img-src"], url
+        others = [source for name, sources in directives.items() if name != "img-src" for source in sources]
+        assert not any("media.pr8werk.nl" in source for source in others), url
+
+
 def database_url():
     db = connection.settings_dict
     if connection.vendor == "sqlite":
