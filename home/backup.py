@@ -184,6 +184,15 @@ def restore_database(source, target=None, alias="default"):
     raise BackupError(f"No restore for the {vendor(alias)} database backend")
 
 
+def refuse_media_in_a_bucket():
+    """``--media`` archives MEDIA_ROOT; with MEDIA_S3_BUCKET the uploads are not there."""
+    if getattr(settings, "MEDIA_S3_BUCKET", None):
+        raise BackupError(
+            "--media: uploads are in the bucket MEDIA_S3_BUCKET, not in MEDIA_ROOT. Back the bucket up "
+            "with its provider's versioning or with rclone sync / aws s3 sync."
+        )
+
+
 def media_archive_path(database_backup):
     database_backup = Path(database_backup)
     return database_backup.with_name(f"{database_backup.name}.media.tar.gz")

@@ -1,7 +1,8 @@
 """Uploaded files in production: images from the storage, documents only through Wagtail's serve view.
 
 gunicorn serves nothing of ``MEDIA_ROOT`` by itself, and Django's ``static()`` helper only works with
-DEBUG. Images (originals and renditions) are public by design and get a year of caching: Wagtail
+DEBUG. Files are read from the default storage: ``MEDIA_ROOT``, or the bucket of ``MEDIA_S3_BUCKET``
+(home/storage.py). Images (originals and renditions) are public by design and get a year of caching: Wagtail
 gives a rendition of a new file or focal point a new name. Documents are never served from
 ``/media/``: Wagtail's view at ``/documents/<id>/<name>`` checks collection privacy and the
 ``before_serve_document`` hooks (network/documents.py keeps a network's documents private until the

@@ -123,6 +123,16 @@ def test_media_archive_restores_onto_a_new_server(transactional_db, tmp_path, se
     assert (settings.MEDIA_ROOT / "original_images" / "meetup.jpg").read_bytes() == b"\xff\xd8 a photo"
 
 
+def test_media_in_a_bucket_is_not_archived_as_if_complete(db, tmp_path, settings):
+    """With MEDIA_S3_BUCKET, --media would archive an empty MEDIA_ROOT: refused before anything is written."""
+    settings.MEDIA_S3_BUCKET = "pr8werk-media"
+    with pytest.raises(CommandError, match="bucket"):
+        call_command("backup_database", str(tmp_path / "new.backup"), media=True)
+    with pytest.raises(CommandError, match="bucket"):
+        call_command("restore_database", str(tmp_path / "old.backup"), media=True, interactive=False)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_postgres_password_goes_through_the_environment(db, tmp_path, monkeypatch):
     """pg_dump gets PGPASSWORD, never the password as an argument other users could read in `ps`."""
     calls = []

@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -22,8 +24,19 @@ def test_production_settings_refuse_to_start_without_secret_key():
     assert "Set the SECRET_KEY environment variable" in result.stderr
 
 
-def test_production_settings_pass_the_deployment_checklist(tmp_path):
-    """`check --deploy` gives no warning with a realistic production environment."""
+BUCKET = {
+    "MEDIA_S3_BUCKET": "pr8werk-media",
+    "MEDIA_S3_ENDPOINT_URL": "https://s3.nl-ams.scw.cloud",
+    "MEDIA_S3_REGION": "nl-ams",
+    "MEDIA_S3_ACCESS_KEY_ID": "SCWEXAMPLEKEY",
+    "MEDIA_S3_SECRET_ACCESS_KEY": "example-secret",
+    "MEDIA_S3_CUSTOM_DOMAIN": "media.pr8werk.nl",
+}
+
+
+@pytest.mark.parametrize("media", [{}, BUCKET], ids=["media folder", "media bucket"])
+def test_production_settings_pass_the_deployment_checklist(tmp_path, media):
+    """`check --deploy` gives no warning with a realistic production environment, uploads in a bucket or not."""
     result = run_manage(
         "check",
         "--deploy",
@@ -37,10 +50,37 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path):
             "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
             "SITE_BASE_URL": "https://www.pr8werk.nl",
             "REDIS_URL": "redis://127.0.0.1:6379/0",
+            **media,
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_a_bucket_is_configured_from_the_environment():
+    script = (
+        "from django.conf import settings; from django.core.files.storage import storages; "
+        "d = storages['default']; print(type(d).__name__, d.bucket_name, d.endpoint_url, d.region_name, "
+        "d.file_overwrite, d.default_acl, settings.MEDIA_URL, d.url('images/a.jpg'))"
+    )
+    production = {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x7$Jq9!vLr2#pW8zT4^mN6&bY1*cF5@hK3(dS0)gA9-eU2+iO7=wQ4~rZ8",
+        **BUCKET,
+    }
+    result = run_manage("shell", "-c", script, env_overrides=production)
+    assert result.stdout.splitlines()[-1].split() == [
+        "MediaStorage",
+        "pr8werk-media",
+        "https://s3.nl-ams.scw.cloud",
+        "nl-ams",
+        "False",
+        "None",
+        "https://media.pr8werk.nl/",
+        "https://media.pr8werk.nl/images/a.jpg",
+    ], result.stderr
+    result = run_manage("check", env_overrides={**production, "MEDIA_S3_SECRET_ACCESS_KEY": ""})
+    assert "Set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY" in result.stderr
 
 
 def test_deployment_checklist_warns_about_a_cache_of_one_process(tmp_path):

@@ -20,6 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
     def handle(self, *args, destination, media, database, **options):
+        if media:
+            backup.refuse_media_in_a_bucket()
         written = backup.backup_database(destination, alias=database)
         self.stdout.write(f"Database ({backup.vendor(database)}) backed up to {written}")
         if media:

@@ -27,6 +27,8 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
 
     def handle(self, *args, source, target, media, interactive, database, **options):
+        if media:
+            backup.refuse_media_in_a_bucket()
         where = target or "the configured database"
         if interactive:
             answer = input(

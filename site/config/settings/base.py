@@ -225,6 +225,38 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Uploaded images and documents in an S3-compatible bucket (AWS S3, MinIO, Garage, ...) when
+# MEDIA_S3_BUCKET is set, so that every app server sees what any of them stored (home/storage.py).
+# The bucket stays private: documents go out through Wagtail's serve view only, images through
+# /media/ (home/media.py), or from MEDIA_S3_CUSTOM_DOMAIN, a public address (a CDN) for the images.
+MEDIA_S3_BUCKET = env("MEDIA_S3_BUCKET")
+if MEDIA_S3_BUCKET:
+    MEDIA_S3_OPTIONS = {
+        "bucket_name": MEDIA_S3_BUCKET,
+        "endpoint_url": env("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": env("MEDIA_S3_REGION") or None,
+        "addressing_style": env("MEDIA_S3_ADDRESSING_STYLE") or None,
+        # No ACL on the objects: the bucket's policy decides, and it is private unless opened.
+        "default_acl": None,
+        # Two uploads of "foto.jpg" get two names; django-storages would let the second replace the first.
+        "file_overwrite": False,
+    }
+    # Without keys boto3 looks for its own: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, ~/.aws, an instance role.
+    if env("MEDIA_S3_ACCESS_KEY_ID") or env("MEDIA_S3_SECRET_ACCESS_KEY"):
+        if not (env("MEDIA_S3_ACCESS_KEY_ID") and env("MEDIA_S3_SECRET_ACCESS_KEY")):
+            raise ImproperlyConfigured(
+                "Set both MEDIA_S3_ACCESS_KEY_ID and MEDIA_S3_SECRET_ACCESS_KEY, or neither."
+            )
+        MEDIA_S3_OPTIONS["access_key"] = env("MEDIA_S3_ACCESS_KEY_ID")
+        MEDIA_S3_OPTIONS["secret_key"] = env("MEDIA_S3_SECRET_ACCESS_KEY")
+    # "media.pr8werk.nl" (https) or a whole address, "http://127.0.0.1:9000/pr8werk-media": images
+    # are linked there (home/storage.py), /media/ is not routed, and the CSP allows that host
+    # (home/middleware.py).
+    scheme, _sep, domain = env("MEDIA_S3_CUSTOM_DOMAIN", "").strip().rstrip("/").rpartition("://")
+    if domain:
+        MEDIA_URL = f"{scheme or 'https'}://{domain}/"
+    STORAGES["default"] = {"BACKEND": "home.storage.MediaStorage", "OPTIONS": MEDIA_S3_OPTIONS}
+
 # Large page edits in the Wagtail editor exceed Django's default of 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -259,7 +291,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database"},
 }
 # Documents only through Wagtail's view (/documents/<id>/<name>), which checks collection privacy
-# and the before_serve_document hooks; /media/ serves images only (home/media.py).
+# and the before_serve_document hooks; /media/ serves images only (home/media.py). Set, not left to
+# Wagtail: for a bucket its default would redirect to the file's own address, past those checks.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

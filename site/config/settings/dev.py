@@ -1,7 +1,7 @@
 """Local development: debug on, an obviously fake key, mail to the console, tasks run at once."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_int
+from .base import STORAGES, env, env_bool, env_int
 
 DEBUG = True
 # `make run` serves on PORT (8000 unless set), so links in mails, feeds and the sitemap follow it.
@@ -11,9 +11,10 @@ SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
-# Plain storage so `runserver` works without collectstatic.
+# Plain static storage so `runserver` works without collectstatic; uploads as base has them (the
+# local folder, or a bucket to try with MEDIA_S3_BUCKET).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DEMO_LOGINS = True

@@ -21,10 +21,12 @@ CACHES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The local folder whatever MEDIA_S3_* the shell has: tests/home/test_object_storage.py starts its own bucket.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+MEDIA_URL = "/media/"
 WHITENOISE_AUTOREFRESH = True
 SITE_BASE_URL = "http://testserver"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
