@@ -1,8 +1,14 @@
+import hashlib
+import inspect
+
 import pytest
+import wagtail
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
+from home import routing
 from home.models import ContentPage
 
 
@@ -37,3 +43,25 @@ def test_unknown_sub_paths_still_give_404(demo_site, client):
     assert client.get("/nieuws/").status_code == 200
     assert client.get("/nieuws/bestaat-niet/").status_code == 404
     assert client.get("/nieuws/bestaat-niet/").status_code == 404
+
+
+# Written against Wagtail 8.0: the source of each Wagtail function home/routing.py wraps or leans on.
+WAGTAIL_SOURCES = {
+    "Page.get_view_restrictions": "f41021bde7cdda11",
+    "PageQuerySet.private_q": "eb30b1c0017f13c2",
+    "Page.route_for_request": "5530d229b2de42ba",
+}
+
+
+def test_the_wagtail_code_routing_wraps_is_the_code_it_was_written_for():
+    """home/routing.py wraps two Wagtail methods and fills the route cache that route_for_request
+    reads. When a Wagtail upgrade changes any of them this fails: read the new code, check that the
+    shortcut still means "no restriction anywhere, nothing to filter", then record the new digests."""
+    functions = {**routing.WRAPPED, "Page.route_for_request": Page.route_for_request}
+    digests = {
+        name: hashlib.sha256(inspect.getsource(function).encode()).hexdigest()[:16]
+        for name, function in functions.items()
+    }
+    assert digests == WAGTAIL_SOURCES, f"Wagtail {wagtail.__version__} changed what home/routing.py wraps"
+    assert Page.get_view_restrictions._pr8werk_shortcut
+    assert "_wagtail_route_for_request" in inspect.getsource(Page.route_for_request)
