@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from events import signals
         from events.models import Registration, RegistrationMail, next_scheduled_change
         from home import cache, purge
+        from home.demo import register_demo_content
         from home.task_queue import watch_with_permission
 
         # Sign-ups change seats left, not which pages exist; mail logs are never shown.
@@ -21,3 +22,6 @@ class EventsConfig(AppConfig):
         # Whoever handles registrations answers for their mails: they see when the queue stalls.
         watch_with_permission("events.view_registration")
         signals.connect(self)
+        # Pages are made in menu order, the agenda after the news; reports after the sessions they report on.
+        register_demo_content("events.demo_content", order=30)
+        register_demo_content("events.report_demo_content", order=40)

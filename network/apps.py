@@ -9,6 +9,7 @@ class NetworkConfig(AppConfig):
     def ready(self):
         # apps.py may import late: the registry is ready only here.
         from home import cache
+        from home.demo import register_demo_content
         from home.task_queue import watch_with_permission
         from network import signals
         from network.models import FreshnessReminder, ListingRequest, serve_listing_requests_with
@@ -21,3 +22,5 @@ class NetworkConfig(AppConfig):
         serve_listing_requests_with(listing_request_view)
         # Whoever handles listing requests answers for their mails: they see when the queue stalls.
         watch_with_permission("network.view_listingrequest")
+        # The directory right after the home page, the first section of the menu.
+        register_demo_content("network.demo_content", order=10)

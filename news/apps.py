@@ -8,6 +8,10 @@ class NewsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import cache  # apps.py may import late: the registry is ready only here
+        # apps.py may import late: the registry is ready only here.
+        from home import cache
+        from home.demo import register_demo_content
 
         cache.register_content(self.label)
+        # Pages are made in menu order: the news index after the directory, before the agenda.
+        register_demo_content(self.name, order=20)

@@ -237,3 +237,22 @@ DEMO_LOGINS = []
 def register_demo_login(role, username, password):
     if (role, username, password) not in DEMO_LOGINS:
         DEMO_LOGINS.append((role, username, password))
+
+
+_parts = {}
+
+
+def register_demo_content(name, order):
+    """Add an app's part to `load_demo_content` (called from the app's ``ready()``).
+
+    ``name`` is the app, whose ``fixtures/demo/*.yaml`` the data loader builds, or a module of it
+    with a ``load(command)`` function for what data cannot say. Parts load by ``order``, lowest
+    first: later parts refer to pages and snippets of earlier ones, and it is the order of the pages
+    in the menu.
+    """
+    _parts[name] = order
+
+
+def demo_content_parts():
+    """The registered parts' names, in loading order."""
+    return sorted(_parts, key=_parts.get)

@@ -8,19 +8,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.test.utils import override_settings
 
+from home.demo import demo_content_parts
 from home.demo.loader import Loader, load_app
-
-# Each app contributes its own demo content: the objects in its fixtures/demo/*.yaml, built by
-# home.demo.loader when the app (or its first module) comes up here, and, for what data cannot say, a
-# module with a `load(command)` function. The order matters because later ones refer to pages and
-# snippets of earlier ones, and it is the order of the pages in the menu.
-DEMO_MODULES = [
-    "home.demo_content",
-    "network.demo_content",
-    "news",
-    "events.demo_content",
-    "events.report_demo_content",
-]
 
 # While loading, the per-save background tasks (search index, reference index, renditions) are
 # dropped and both indexes are rebuilt once at the end: several times faster, and a production
@@ -43,14 +32,10 @@ class Command(BaseCommand):
         self.demo_users = options["demo_users"]
         loader, loaded_apps = Loader(), set()
         with override_settings(TASKS=NO_TASKS):
-            for name in DEMO_MODULES:
+            # Each app registers its part in its ready() (home.demo.register_demo_content).
+            for name in demo_content_parts():
                 app_config = apps.get_containing_app_config(name)
-                try:
-                    module = importlib.import_module(name)
-                except ModuleNotFoundError as error:
-                    if error.name != name:
-                        raise
-                    continue
+                module = importlib.import_module(name)
                 with transaction.atomic():
                     if app_config.name not in loaded_apps:
                         loaded_apps.add(app_config.name)
