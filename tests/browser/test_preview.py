@@ -17,6 +17,14 @@ document.addEventListener("securitypolicyviolation", (event) => {
 });
 """
 
+# Wagtail takes the form's starting state two seconds after the editor opens and marks the preview stale
+# only on changes after that; an edit typed before it would count as the starting state and never show.
+MARK_WATCHING_EDITS = """
+document.addEventListener("w-unsaved:watch-edits", () => {
+    document.documentElement.dataset.watchingEdits = "true";
+});
+"""
+
 
 @pytest.fixture
 def session_editor(live_site, django_user_model):
@@ -56,6 +64,7 @@ def test_session_editor_sees_the_live_preview_without_csp_violations(
     console_errors = []
     page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
     page.context.add_init_script(REPORT_CSP_VIOLATIONS)
+    page.context.add_init_script(MARK_WATCHING_EDITS)
 
     page.goto(live_site.url + "/admin/login/")
     page.fill("input[name=username]", session_editor[0])
@@ -71,6 +80,7 @@ def test_session_editor_sees_the_live_preview_without_csp_violations(
     expect(preview.locator("h1")).to_have_text(session.title)
 
     # An edit shows up in the preview too, so the panel is live and not a stale copy.
+    page.wait_for_selector("html[data-watching-edits]", state="attached")
     page.fill("#id_title", "Ontbijtsessie met voorbeeld")
     # The panel refreshes after a pause in typing and a round trip; a busy machine needs longer than 5 s.
     expect(preview.locator("h1")).to_have_text("Ontbijtsessie met voorbeeld", timeout=20_000)
