@@ -342,13 +342,6 @@ class ReportDocumentBlock(DocumentLinkBlock):
         preview_value = _document_preview
 
 
-class ReportQuoteBlock(QuoteBlock):
-    """The shared quote block, rendered without looking up the active language for every quote."""
-
-    class Meta:
-        template = "blocks/report_quote_block.html"
-
-
 class ReportStreamBlock(blocks.StreamBlock):
     """The body of a session report."""
 
@@ -357,7 +350,7 @@ class ReportStreamBlock(blocks.StreamBlock):
     speaker_talk = SpeakerTalkBlock()
     theme_table = ThemeTableBlock()
     key_figures = KeyFiguresBlock()
-    quote = ReportQuoteBlock(help_text=_("Choose a partner quote, or write one inline with who said it."))
+    quote = QuoteBlock(help_text=_("Choose a partner quote, or write one inline with who said it."))
     follow_up = FollowUpActionsBlock()
     gallery = GalleryBlock(title_level="h3")
     document = ReportDocumentBlock()
