@@ -26,4 +26,3 @@ class EventsConfig(AppConfig):
         # sessions they report on); the sign-ups after the sessions they fill.
         register_demo_content(self.name, order=30)
         register_demo_content("events.demo_content", order=40)
-        register_demo_content("events.report_demo_content", order=40)
