@@ -22,6 +22,7 @@ class EventsConfig(AppConfig):
         # Whoever handles registrations answers for their mails: they see when the queue stalls.
         watch_with_permission("events.view_registration")
         signals.connect(self)
-        # Pages are made in menu order, the agenda after the news; reports after the sessions they report on.
-        register_demo_content("events.demo_content", order=30)
-        register_demo_content("events.report_demo_content", order=40)
+        # Pages are made in menu order, the agenda after the news (its data builds the reports after the
+        # sessions they report on); the sign-ups after the sessions they fill.
+        register_demo_content(self.name, order=30)
+        register_demo_content("events.demo_content", order=40)
