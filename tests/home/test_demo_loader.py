@@ -1,11 +1,13 @@
 """The demo loader: YAML objects built once in nl, en and de, as editors' translations, never overwritten."""
 
 import datetime
+import io
 import uuid
 from types import SimpleNamespace
 
 import pytest
 import yaml
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail_localize.models import Translation
@@ -130,3 +132,19 @@ def test_values_side_by_side_per_language_and_named_block_ids(home_pages, tmp_pa
     }
     assert {page.body[1].id for page in built.values()} == {str(uuid.uuid5(BLOCK_IDS, "programme"))}
     assert built["de"].body[0].id == built["nl"].body[0].id
+
+
+def test_make_run_prints_the_demo_logins_of_every_role(settings):
+    """`make run` ends its set-up by printing the accounts to try the admin with, one per role."""
+    settings.DEMO_LOGINS = True
+    output = io.StringIO()
+    call_command("print_demo_logins", stdout=output)
+    roles = [line.split("  ")[1].strip() for line in output.getvalue().splitlines()[1:]]
+    assert {"Superuser", "Communications staff", "Network editor"} <= set(roles)
+
+
+def test_production_prints_no_demo_logins(settings):
+    settings.DEMO_LOGINS = False
+    output = io.StringIO()
+    call_command("print_demo_logins", stdout=output)
+    assert output.getvalue() == ""
