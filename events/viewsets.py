@@ -385,7 +385,11 @@ class OutcomeFollowUpView(SafeExportMixin, ReportView):
 
 class OutcomeFollowUpMenuItem(AdminMenuItem):
     def is_shown(self, request):
-        return can_edit_reports(request.user)
+        # Wagtail asks twice on every admin page (to decide whether the Reports menu shows, then
+        # to render it), and the answer costs a query: asked once per request.
+        if not hasattr(request, "_can_edit_reports"):
+            request._can_edit_reports = can_edit_reports(request.user)
+        return request._can_edit_reports
 
 
 def outcome_follow_up_urls():
