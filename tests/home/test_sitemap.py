@@ -149,12 +149,12 @@ def content_pages(home_pages, first, count, translated):
             }
             translated_page(home_pages["nl"], ContentPage, content)
         else:  # without revisions or translations: 55 of these take a second, not a minute
-            home_pages["nl"].add_child(instance=ContentPage(title=f"Pagina {number}", slug=f"pagina-{number}"))
+            home_pages["nl"].add_child(
+                instance=ContentPage(title=f"Pagina {number}", slug=f"pagina-{number}")
+            )
 
 
-def test_index_and_part_cost_the_same_queries_for_5_or_60_pages_and_none_when_remembered(
-    home_pages, client
-):
+def test_index_and_part_cost_the_same_queries_for_5_or_60_pages_and_none_when_remembered(home_pages, client):
     def queries(address):
         client.get(address)  # Wagtail's site root paths, remembered by a running site
         invalidate_page_cache()  # as a publish does: the document is built anew
