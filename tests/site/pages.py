@@ -34,6 +34,8 @@ MORE_PATHS = [
     "/en/search/?q=breakfast",
     "/de/suche/?q=",
     "/agenda/?sector=overheid",
+    "/agenda/?year=2012",
+    "/en/agenda/?year=2012",
     "/agenda/ical/",
     "/agenda/opbrengsten/?sector=overheid",
     "/netwerken/?sector=overheid",
