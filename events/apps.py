@@ -9,14 +9,23 @@ class EventsConfig(AppConfig):
     def ready(self):
         # apps.py may import late: the registry is ready only here.
         from events import signals
-        from events.models import Registration, RegistrationMail, next_scheduled_change
-        from home import cache, purge
+        from events.models import (
+            EventIndexPage,
+            EventPage,
+            OutcomesPage,
+            Registration,
+            RegistrationMail,
+            SessionReportPage,
+            next_scheduled_change,
+        )
+        from home import cache, purge, sitemaps
         from home.demo import register_demo_content
         from home.task_queue import watch_with_permission
 
         # Sign-ups change seats left, not which pages exist; mail logs are never shown.
         cache.register_content(self.label, never_shown=[RegistrationMail], live=[Registration])
         cache.register_scheduled_change(next_scheduled_change)
+        sitemaps.register_section("events", EventIndexPage, EventPage, SessionReportPage, OutcomesPage)
         # A sign-up changes seats left on its session's page, the agenda and the home page.
         purge.watch(Registration, page="event")
         # Whoever handles registrations answers for their mails: they see when the queue stalls.
