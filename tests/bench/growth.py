@@ -74,6 +74,7 @@ def set_up_django(database_url, directory):
         STATIC_ROOT=str(Path(directory) / "static"),
     )
     os.environ.pop("REDIS_URL", None)
+    (Path(directory) / "static").mkdir()  # whitenoise looks there, though nothing is served from it
     django.setup()
     return importlib.import_module("tests.bench.growth_site")
 
