@@ -29,6 +29,9 @@ from news.blocks import NewsStreamBlock
 from news.feeds import NewsAtomFeed, NewsRssFeed, feed_links
 
 NEWS_PER_PAGE = 10
+# Related news is ranked among this many of the latest items sharing a topic or sector: a bounded
+# amount of work for an item of a site with ten thousand news items, most of them old.
+RELATED_CANDIDATES = 100
 
 
 def with_list_images(queryset):
@@ -422,12 +425,17 @@ class NewsPage(Page):
         if not topic_keys and not sector_slugs:
             return []
         shares_topic = Q(topic_links__topic__translation_key__in=topic_keys)
-        related = (
+        candidates = (
             NewsPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .filter(shares_topic | Q(sectors__slug__in=sector_slugs))
+            .order_by("-date", "-pk")
+            .values("pk")[:RELATED_CANDIDATES]
+        )
+        related = (
+            NewsPage.objects.filter(pk__in=candidates)
             .annotate(
                 shared_topics=Count("topic_links__topic__translation_key", filter=shares_topic, distinct=True)
             )

@@ -11,6 +11,7 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from news import models as news_models
 from news.models import NewsPage
 from tests.news.conftest import empty_shared_caches
 
@@ -70,6 +71,18 @@ def test_related_news_shares_tags_or_sector_in_the_same_language(client, story, 
     assert "Zelfde trefwoord" in related and "Zelfde sector" in related
     assert "Niets gemeen" not in related and "Other language" not in related
     assert related.index("Zelfde trefwoord") < related.index("Zelfde sector")  # shared topics first
+
+
+@pytest.mark.django_db
+def test_related_news_is_ranked_among_the_latest_candidates(client, story, add_news, monkeypatch):
+    """On a site with years of news, an old item sharing more topics does not outrank recent news."""
+    monkeypatch.setattr(news_models, "RELATED_CANDIDATES", 2)
+    add_news("nl", "Oud en verwant", datetime.date(2005, 1, 1), topics=["zwermsessie"])
+    add_news("nl", "Recent een", datetime.date(2014, 1, 1), in_sectors=["overheid"])
+    add_news("nl", "Recent twee", datetime.date(2014, 2, 1), in_sectors=["overheid"])
+    related = client.get(story.url).content.decode().split('id="related-news-title"')[1]
+    assert "Recent een" in related and "Recent twee" in related
+    assert "Oud en verwant" not in related
 
 
 @pytest.mark.django_db
