@@ -11,7 +11,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/pr8werk
 # One pytest process per core (pytest-xdist); each builds the demo site once.
 TEST_PROCESSES ?= 2
 
-.PHONY: help run test test-fast test-postgres lint format messages compilemessages setup migrate demo bench clean
+.PHONY: help run test test-fast test-postgres lint format messages compilemessages setup migrate demo bench bench-growth clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-16s\033[0m %s\n", $$1, $$2}'
@@ -80,6 +80,9 @@ test-postgres: setup .make-chromium ## The suite against the local PostgreSQL (P
 bench: setup .make-wrk ## Sign-up storm and page benchmark (uncached/cached) against gunicorn, production settings
 	$(PYTHON) tests/bench/signup_storm.py
 	$(PYTHON) tests/bench/pages.py
+
+bench-growth: setup ## Growth benchmark: every page kind and the admin views at demo size and grown (10,000 news items), PostgreSQL
+	$(PYTHON) tests/bench/growth.py
 
 clean: ## Remove the virtualenv, database, media and build files
 	rm -rf $(VENV) db.sqlite3* media staticfiles .make-*

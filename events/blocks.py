@@ -5,10 +5,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
-from wagtail.documents import get_document_model
 
 from home.blocks import (
-    DocumentLinkBlock,
+    DocumentBlock,
     GalleryBlock,
     GalleryImageChooserBlock,  # noqa: F401 - migrations 0002 and 0003 import it from here
     HeadingBlock,
@@ -326,29 +325,6 @@ class FollowUpActionsBlock(blocks.StructBlock):
         }
 
 
-def _document_preview(*_args):
-    return {"document": get_document_model().objects.order_by("-created_at").first(), "title": ""}
-
-
-class ReportDocumentBlock(DocumentLinkBlock):
-    """The original report (or the slides) to download."""
-
-    class Meta:
-        icon = "download"
-        template = "blocks/report_document_block.html"
-        label = _("Document download")
-        description = _("The original report as PDF, slides or a hand-out.")
-        help_text = _("Shown as a download link with the file type and size.")
-        preview_value = _document_preview
-
-
-class ReportQuoteBlock(QuoteBlock):
-    """The shared quote block, rendered without looking up the active language for every quote."""
-
-    class Meta:
-        template = "blocks/report_quote_block.html"
-
-
 class ReportStreamBlock(blocks.StreamBlock):
     """The body of a session report."""
 
@@ -357,7 +333,7 @@ class ReportStreamBlock(blocks.StreamBlock):
     speaker_talk = SpeakerTalkBlock()
     theme_table = ThemeTableBlock()
     key_figures = KeyFiguresBlock()
-    quote = ReportQuoteBlock(help_text=_("Choose a partner quote, or write one inline with who said it."))
+    quote = QuoteBlock(help_text=_("Choose a partner quote, or write one inline with who said it."))
     follow_up = FollowUpActionsBlock()
     gallery = GalleryBlock(title_level="h3")
-    document = ReportDocumentBlock()
+    document = DocumentBlock()

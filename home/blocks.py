@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
@@ -198,8 +199,15 @@ class CallToActionBlock(blocks.StructBlock):
         }
 
 
-class DocumentLinkBlock(blocks.StructBlock):
-    """A link to a document, with its type and size shown."""
+def _document_preview(*_args):
+    return {"document": get_document_model().objects.order_by("-created_at").first(), "title": ""}
+
+
+class DocumentBlock(blocks.StructBlock):
+    """A document to download: its title as the link, what it holds, its file type and size.
+
+    The one document block of every page body: content pages, news and session reports.
+    """
 
     document = DocumentChooserBlock(label=_("Document"))
     title = blocks.CharBlock(
@@ -208,12 +216,22 @@ class DocumentLinkBlock(blocks.StructBlock):
         max_length=200,
         help_text=_("Leave empty to use the document title."),
     )
+    description = blocks.TextBlock(
+        label=_("Description"),
+        required=False,
+        # Blocks stored before this field existed read as empty text, which translation can extract.
+        default="",
+        max_length=400,
+        help_text=_("What the reader will find in the document."),
+    )
 
     class Meta:
-        icon = "doc-full"
-        template = "blocks/document_link_block.html"
-        label = _("Document")
-        description = _("A downloadable document such as a report or a flyer.")
+        icon = "download"
+        template = "blocks/document_block.html"
+        label = _("Document download")
+        description = _("A report, presentation or flyer to download, with its file type and size.")
+        help_text = _("Shown as a download card with the file type and size.")
+        preview_value = _document_preview
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -224,4 +242,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
-    document = DocumentLinkBlock()
+    document = DocumentBlock()

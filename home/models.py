@@ -1,9 +1,11 @@
+from django.apps import apps
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Subquery, When
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import DraftStateMixin, Page, PreviewableMixin, RevisionMixin, TranslatableMixin
@@ -138,6 +140,16 @@ class SiteSettings(BaseSiteSetting):
         ]
 
 
+# Page types whose template shows the quotes pointed at them ("app.Model"). A feature app adds its own
+# from ready(), so that home names none of them and the chooser offers only pages that show a quote.
+QUOTE_PAGE_TYPES = []
+
+
+def register_quote_page_type(label):
+    if label not in QUOTE_PAGE_TYPES:
+        QUOTE_PAGE_TYPES.append(label)
+
+
 class PartnerQuote(
     PreviewableMixin, DraftStateMixin, RevisionMixin, TranslatableMixin, index.Indexed, models.Model
 ):
@@ -176,7 +188,8 @@ class PartnerQuote(
             heading=_("Who said it"),
         ),
         FieldPanel("link"),
-        FieldPanel("page"),
+        # The list is filled from the apps' ready(), before any form is built from it.
+        PageChooserPanel("page", page_type=QUOTE_PAGE_TYPES),
     ]
 
     search_fields = [
@@ -206,6 +219,19 @@ class PartnerQuote(
 
     def get_preview_template(self, request, mode_name):
         return "home/partner_quote_preview.html"
+
+    def clean(self):
+        super().clean()
+        if self.page_id and QUOTE_PAGE_TYPES:
+            page_type = self.page.specific_class
+            if page_type is None or page_type._meta.label not in QUOTE_PAGE_TYPES:
+                kinds = ", ".join(str(apps.get_model(label)._meta.verbose_name) for label in QUOTE_PAGE_TYPES)
+                raise ValidationError(
+                    {
+                        "page": _("This page does not show quotes. Choose a page of this kind: %(kinds)s.")
+                        % {"kinds": kinds}
+                    }
+                )
 
 
 class HomePage(Page):

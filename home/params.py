@@ -12,6 +12,7 @@ from django.http import Http404
 from home.text import one_line
 
 SLUG = re.compile(r"[-\w]{1,100}")
+YEAR = re.compile(r"[0-9]{4}")
 WORD = re.compile(r"\w+")
 MAX_TEXT_LENGTH = 200
 
@@ -22,6 +23,16 @@ def slug_param(request, name):
     if value and not SLUG.fullmatch(value):
         raise Http404(f"?{name}= is not a slug")
     return value
+
+
+def year_param(request, name="year"):
+    """The year in ``?name=`` as a number, None when absent; anything but four digits is a 404."""
+    value = request.GET.get(name, "").strip()
+    if not value:
+        return None
+    if not YEAR.fullmatch(value):
+        raise Http404(f"?{name}= is not a year")
+    return int(value)
 
 
 def text_param(request, name, max_length=None):

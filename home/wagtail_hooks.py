@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home import admin_scope, task_queue
+from home import admin_scope, task_queue, translation_buttons
 from home.models import FooterText, PartnerQuote, Sector
 from home.viewsets import PageViewSetWithSafeCreate
 
@@ -49,6 +49,9 @@ hooks.register("construct_main_menu", admin_scope.open_explorer_at_start_page)
 hooks.register("construct_admin_api", admin_scope.scope_admin_api, order=100)
 # Mail waiting in the task queue because the worker is not running.
 hooks.register("construct_homepage_panels", task_queue.add_stale_queue_panel)
+# wagtail-localize's per-row translation buttons, answered by the explorer's query (home/translation_buttons.py).
+hooks.register("construct_explorer_page_queryset", translation_buttons.annotate_explorer_pages)
+translation_buttons.install()
 
 
 @hooks.register("register_admin_viewset")

@@ -9,9 +9,11 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         # apps.py may import late: the registry is ready only here.
-        from home import cache
+        from home import cache, sitemaps
         from home.demo import register_demo_content
+        from news.models import NewsIndexPage, NewsPage
 
         cache.register_content(self.label)
+        sitemaps.register_section("news", NewsIndexPage, NewsPage)
         # Pages are made in menu order: the news index after the directory, before the agenda.
         register_demo_content(self.name, order=20)

@@ -1,36 +1,11 @@
-"""Blocks that only news pages use: image gallery, document download and video."""
+"""Blocks that only news pages use: image gallery and video."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import blocks
-from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 
 from home.blocks import BaseStreamBlock, GalleryBlock
-
-
-class DownloadBlock(blocks.StructBlock):
-    """A document presented as a download card with a short description."""
-
-    document = DocumentChooserBlock(label=_("Document"))
-    title = blocks.CharBlock(
-        label=_("Title"),
-        required=False,
-        max_length=200,
-        help_text=_("Leave empty to use the document title."),
-    )
-    description = blocks.TextBlock(
-        label=_("Description"),
-        required=False,
-        max_length=400,
-        help_text=_("What the reader will find in the document."),
-    )
-
-    class Meta:
-        icon = "download"
-        template = "blocks/download_block.html"
-        label = _("Document download")
-        description = _("A report, presentation or flyer to download, with a short description.")
 
 
 class VideoBlock(blocks.StructBlock):
@@ -53,8 +28,7 @@ class VideoBlock(blocks.StructBlock):
 
 
 class NewsStreamBlock(BaseStreamBlock):
-    """The body of a news page: the shared blocks plus gallery, download and video."""
+    """The body of a news page: the shared blocks plus gallery and video."""
 
     gallery = GalleryBlock()
-    download = DownloadBlock()
     video = VideoBlock()

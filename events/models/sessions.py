@@ -16,7 +16,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractYear
 from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
@@ -32,6 +32,7 @@ from wagtail.search import index
 from events.blocks import ProgrammeBlock
 from events.ical import calendar_response, events_calendar
 from home.models import Sector
+from home.params import year_param
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -109,27 +110,52 @@ class EventIndexPage(RoutablePageMixin, Page):
     def past_events(self):
         return self.events().filter(end__lt=timezone.now()).order_by("-start")
 
+    def past_years(self, sector_slug=None):
+        """The years with past sessions, newest first, in the local time zone: one small query."""
+        past = EventPage.objects.live().descendant_of(self).filter(end__lt=timezone.now())
+        if sector_slug:
+            past = past.filter(sector__slug=sector_slug)
+        years = past.order_by().annotate(year=ExtractYear("start")).values_list("year", flat=True)
+        return sorted(set(years.distinct()), reverse=True)
+
     @path("")
     def index(self, request):
+        """Upcoming sessions, then the past ones of one year: the latest, or ``?year=``.
+
+        Twenty years of sessions on one page made the agenda 362 KB; a year is a few dozen at most.
+        """
         sector_slug = request.GET.get("sector", "")[:80]
+        asked_year = year_param(request)
         sectors = Sector.in_locale(self.locale_id)
-        upcoming, past = self.upcoming_events(), self.past_events()
+        upcoming = self.upcoming_events()
         active_sector = next((sector for sector in sectors if sector.slug == sector_slug), None)
         if active_sector is not None:
             upcoming = upcoming.filter(sector__slug=sector_slug)
-            past = past.filter(sector__slug=sector_slug)
-        years = {}
-        for event in past:
-            years.setdefault(event.start.astimezone(timezone.get_current_timezone()).year, []).append(event)
-        return self.render(
+        years = self.past_years(sector_slug if active_sector else None)
+        year = asked_year if asked_year is not None else (years[0] if years else None)
+        past = []
+        if year in years:
+            past = self.past_events().filter(start__year=year)
+            if active_sector is not None:
+                past = past.filter(sector__slug=sector_slug)
+        response = self.render(
             request,
             context_overrides={
                 "upcoming": list(upcoming),
-                "archive": sorted(years.items(), reverse=True),
+                "past": list(past),
+                "years": years,
+                "year": year,
                 "sectors": sectors,
                 "active_sector": active_sector,
+                # A year's archive is a lasting address, while the agenda itself moves on to the
+                # next year: /agenda/?year=2012 names itself. The sector filter is dropped, as on
+                # the news index, since the year's page holds its sessions of every sector.
+                "canonical_query": f"?year={year}" if asked_year in years else "",
             },
         )
+        if year is not None and year not in years:
+            response.status_code = 404  # a year without past sessions: the agenda says so
+        return response
 
     @path("ical/", name="feed")
     def ical_feed(self, request):

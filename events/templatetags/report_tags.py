@@ -17,18 +17,3 @@ def reports_for_event(event):
         .distinct()
         .order_by("-report_date")
     )
-
-
-@register.filter
-def in_language_of(target, page):
-    """``target`` (a page or snippet) in the language of ``page``: itself when it already is, else its live translation.
-
-    Chosen pages are usually in the right language already (translations map them), so this only
-    costs a query when they are not, unlike ``localized``, which looks up the active locale each time.
-    """
-    if target is None or page is None or target.locale_id == page.locale_id:
-        return target
-    translation = target.get_translation_or_none(page.locale_id)
-    if translation is None or not getattr(translation, "live", True):
-        return target
-    return translation

@@ -13,9 +13,13 @@ Each file holds a list of objects, built in file-name order and then in the orde
 
 A foreign key or chooser block takes a key or a lookup of an object made elsewhere (``{slug: overheid}``);
 in a translation it points at that object's translation. A many-to-many field takes a list of those, a
-child relation (an InlinePanel) a list of rows, a StreamField a list of ``{block_type: value}``, and a rich
-text block or field may be a list of paragraphs. ``!today +14`` is the date 14 days from the day of loading.
-Tags are a list of names.
+child relation (an InlinePanel) a list of rows, a StreamField a list of ``{block_type: value}``, tags a
+list of names, and a rich text block or field may be a list of paragraphs; a stream entry's ``id: name``
+gives that block a stable id (a page anchor that outlives a reload), and a ListBlock's items get ids, as
+an editor's save gives them. Anywhere in an object, ``{nl: ..., en: ..., de: ...}`` is a value written
+side by side per language. ``!today +14`` is the date 14 days from the day of loading, ``!today +14
+07:30`` that time of day; a date and time without zone (``2012-05-31 07:30:00``) is in the site's time
+zone, as an editor enters it.
 
 A page under ``root`` takes the place of Wagtail's initial page of the same slug; with ``site: <name>``
 it becomes the root of the default site, at the address of ``SITE_BASE_URL``. What cannot be given
@@ -29,6 +33,7 @@ when not given), images and documents by title.
 """
 
 import datetime
+import uuid
 from functools import cached_property
 from pathlib import Path
 
@@ -59,18 +64,35 @@ from home.demo import (
 
 FIXTURES = Path("fixtures") / "demo"
 OWN_KEYS = {"model", "key", "parent", "lookup", "publish", "site", "fill", *LANGUAGES}
+# Named block ids are uuid5 in this namespace: the one the session report's anchors were made with.
+BLOCK_IDS = uuid.UUID("6f0b7c1e-2f41-4d7a-9a8e-5e2b8c1d2012")
 
 
 class DemoYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Safe YAML with ``!today <days>``, since an upcoming session must stay upcoming."""
 
 
-DemoYamlLoader.add_constructor(
-    "!today",
-    lambda loader, node: (
-        timezone.localdate() + datetime.timedelta(days=int(loader.construct_scalar(node) or 0))
-    ),
-)
+def today(loader, node):
+    """``!today +21`` is a date, ``!today +21 07:30`` a date and time in the site's time zone."""
+    days, *clock = (loader.construct_scalar(node) or "0").split()
+    day = timezone.localdate() + datetime.timedelta(days=int(days))
+    if not clock:
+        return day
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.fromisoformat(clock[0])))
+
+
+DemoYamlLoader.add_constructor("!today", today)
+
+
+def in_language(raw, code):
+    """``raw`` with every ``{nl: ..., en: ..., de: ...}`` in it replaced by its ``code`` value."""
+    if isinstance(raw, dict):
+        if raw.keys() == set(LANGUAGES):
+            return in_language(raw[code], code)
+        return {name: in_language(value, code) for name, value in raw.items()}
+    if isinstance(raw, list):
+        return [in_language(value, code) for value in raw]
+    return raw
 
 
 def paragraphs(texts):
@@ -170,12 +192,14 @@ class Loader:
         """The field values of ``item`` in one language, references resolved in that language."""
         raw = {name: value for name, value in item.items() if name not in OWN_KEYS}
         raw.update(item.get(code, {}))
-        return {name: self.value(model, name, value, code) for name, value in raw.items()}
+        return {name: self.value(model, name, in_language(value, code), code) for name, value in raw.items()}
 
     def value(self, model, name, raw, code):
         field = model._meta.get_field(name)
         if isinstance(field, StreamField):
             return self.stream(field.stream_block, raw, code)
+        if isinstance(raw, datetime.datetime) and timezone.is_naive(raw):
+            return timezone.make_aware(raw)
         if field.many_to_one or field.one_to_one:
             return self.ref(field.related_model, raw, code)
         if isinstance(field, TaggableManager):
@@ -217,9 +241,11 @@ class Loader:
         if isinstance(block, blocks.StreamBlock):
             items = []
             for entry in raw:
-                ((block_type, value),) = entry.items()
+                named = {"id": str(uuid.uuid5(BLOCK_IDS, entry["id"]))} if "id" in entry else {}
+                ((block_type, value),) = ((name, value) for name, value in entry.items() if name != "id")
                 items.append(
                     {"type": block_type, "value": self.stream(block.child_blocks[block_type], value, code)}
+                    | named
                 )
             return items
         if isinstance(block, blocks.StructBlock):
@@ -230,7 +256,8 @@ class Loader:
                 for name, value in raw.items()
             }
         if isinstance(block, blocks.ListBlock):
-            return [self.stream(block.child_block, value, code) for value in raw]
+            items = [self.stream(block.child_block, value, code) for value in raw]
+            return [{"type": "item", "value": value, "id": str(uuid.uuid4())} for value in items]
         if isinstance(block, blocks.ChooserBlock) and raw is not None and not isinstance(raw, int):
             return self.ref(block.target_model, raw, code).pk
         if isinstance(block, blocks.RichTextBlock) and isinstance(raw, list):

@@ -150,6 +150,25 @@ def localized(instance):
         return instance
 
 
+@register.filter
+def in_language_of(target, page):
+    """``target`` (a page or snippet) in the language of ``page``: itself when it already is, else its live translation.
+
+    Chosen pages are usually in the right language already (translations map them), so this only
+    costs a query when they are not, unlike ``localized``, which looks up the active locale each time.
+    """
+    if target is None:
+        return None
+    if not isinstance(page, Page):  # a block rendered outside a page (a block preview): the active language
+        return localized(target)
+    if target.locale_id == page.locale_id:
+        return target
+    translation = target.get_translation_or_none(page.locale_id)
+    if translation is None or not getattr(translation, "live", True):
+        return target
+    return translation
+
+
 @register.simple_tag(takes_context=True)
 def is_active_section(context, menu_item):
     """Whether the current page is the menu item or lies below it."""

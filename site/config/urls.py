@@ -4,10 +4,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import admin_scope, media
+from home import admin_scope, media, sitemaps
 from home import routing as home_routing
 from home import views as home_views
-from home.sitemaps import sitemap
 
 urlpatterns = [
     # Admin views that Wagtail shows to anyone with some page rights, narrowed to site editors.
@@ -16,7 +15,9 @@ urlpatterns = [
     # Images under /media/, documents through Wagtail's serve view with cache headers (home/media.py).
     *media.urlpatterns(),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # An index of parts per section and language (home/sitemaps.py), e.g. /sitemap-news-en.xml?p=2.
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
+    re_path(r"^sitemap-(?P<section>[a-z]+-[a-z][a-z-]*)\.xml$", sitemaps.part, name="sitemap_part"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
 ]

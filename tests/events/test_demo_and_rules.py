@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from events.models import EventIndexPage, EventPage, RegistrationState
+from events.models import EventIndexPage, EventPage, RegistrationState, SessionReportPage
 from home.models import HomePage
 
 
@@ -57,3 +57,34 @@ def test_editors_can_open_the_session_editor(client, admin_user, make_event):
 
     assert client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
     assert client.get(f"/admin/pages/add/events/eventpage/{event.get_parent().pk}/").status_code == 200
+
+
+def block_ids(raw):
+    """Every StreamField block and list item id in ``raw``, in document order."""
+    if isinstance(raw, list):
+        return [found for item in raw for found in block_ids(item)]
+    if isinstance(raw, dict):
+        own = [raw["id"]] if "id" in raw and "type" in raw else []
+        return own + [found for key, value in raw.items() if key != "id" for found in block_ids(value)]
+    return []
+
+
+@pytest.mark.django_db
+def test_demo_sessions_start_at_their_local_time(demo_site):
+    for slug in ("ontbijtsessie-overheid-wehl-2012", "ontbijtsessie-ondernemers-winterswijk"):
+        start = timezone.localtime(EventPage.objects.get(slug=slug).start)
+        assert (start.hour, start.minute) == (7, 30)
+    assert EventPage.objects.get(slug="zwermsessie-organisaties-groenlo").start > timezone.now()
+
+
+@pytest.mark.django_db
+def test_demo_report_translations_pair_every_block_and_keep_their_anchors(demo_site, client):
+    """Each block and list item of the English and German report has the id of the same one in the
+    Dutch report, so wagtail-localize pairs them; the theme tables' anchors are those of every build."""
+    reports = {page.locale.language_code: page for page in SessionReportPage.objects.select_related("locale")}
+    dutch = block_ids(reports["nl"].body.get_prep_value())
+    assert len(dutch) > 30
+    assert block_ids(reports["en"].body.get_prep_value()) == dutch
+    assert block_ids(reports["de"].body.get_prep_value()) == dutch
+    page = client.get(reports["nl"].url).content.decode()
+    assert 'href="#table-43c62f26-0b63-52ff-b7b5-cb8f67fb2a59"' in page

@@ -1,16 +1,19 @@
 """The demo loader: YAML objects built once in nl, en and de, as editors' translations, never overwritten."""
 
 import datetime
+import io
+import uuid
 from types import SimpleNamespace
 
 import pytest
 import yaml
+from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
-from home.demo.loader import DemoYamlLoader, Loader, load_app
+from home.demo.loader import BLOCK_IDS, DemoYamlLoader, Loader, load_app
 from home.models import ContentPage, FooterText, HomePage, Sector, SiteSettings
 
 DATA = """
@@ -75,17 +78,31 @@ SITE = """
 """
 
 
-def fixture_app(path, data):
-    folder = path / "fixtures" / "demo"
+SIDE_BY_SIDE = """
+- model: home.ContentPage
+  key: welcome
+  parent: site
+  body:
+  - heading: {text: {nl: Welkom, en: Welcome, de: Willkommen}, level: h2}
+  - id: programme
+    heading: {text: {nl: Programma, en: Programme, de: Programm}, level: h2}
+  nl: {title: Welkom, slug: welkom}
+  en: {title: Welcome, slug: welcome}
+  de: {title: Willkommen, slug: willkommen}
+"""
+
+
+def write_app(tmp_path, settings, data):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    folder = tmp_path / "fixtures" / "demo"
     folder.mkdir(parents=True)
     (folder / "1-test.yaml").write_text(data, encoding="utf-8")
-    return SimpleNamespace(path=str(path))
+    return SimpleNamespace(path=str(tmp_path))
 
 
 @pytest.fixture
 def demo_app(tmp_path, settings):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return fixture_app(tmp_path, DATA)
+    return write_app(tmp_path, settings, DATA)
 
 
 def pages():
@@ -120,10 +137,10 @@ def test_loader_again_keeps_what_editors_changed(home_pages, demo_app):
 
 
 @pytest.mark.django_db
-def test_loader_builds_a_site_from_wagtails_initial_one(locales, tmp_path):
+def test_loader_builds_a_site_from_wagtails_initial_one(locales, tmp_path, settings):
     """The home page replaces Wagtail's "Welcome" page as the root of the default site; what is filled
     in later (a link to a later page, settings) is there in every language and kept when changed."""
-    app = fixture_app(tmp_path, SITE)
+    app = write_app(tmp_path, settings, SITE)
     load_app(app, Loader())
     homes = {home.locale.language_code: home for home in HomePage.objects.live()}
     site = Site.objects.get(is_default_site=True)
@@ -158,3 +175,41 @@ def test_today_tag_counts_days_from_the_day_of_loading():
         "starts": today + datetime.timedelta(days=14),
         "ended": today - datetime.timedelta(days=3),
     }
+
+
+def test_today_tag_with_a_time_is_that_time_of_day_in_the_site_time_zone():
+    data = yaml.load("starts: !today +21 07:30", Loader=DemoYamlLoader)  # noqa: S506
+    starts = timezone.localtime(data["starts"])
+    assert starts.date() == timezone.localdate() + datetime.timedelta(days=21)
+    assert (starts.hour, starts.minute) == (7, 30)
+
+
+@pytest.mark.django_db
+def test_values_side_by_side_per_language_and_named_block_ids(home_pages, tmp_path, settings):
+    """One body written once with its three languages side by side; a named block keeps its id (an
+    anchor) in every language and on every rebuild."""
+    load_app(write_app(tmp_path, settings, SIDE_BY_SIDE), Loader())
+    built = pages()
+    assert {code: page.body[1].value["text"] for code, page in built.items()} == {
+        "nl": "Programma",
+        "en": "Programme",
+        "de": "Programm",
+    }
+    assert {page.body[1].id for page in built.values()} == {str(uuid.uuid5(BLOCK_IDS, "programme"))}
+    assert built["de"].body[0].id == built["nl"].body[0].id
+
+
+def test_make_run_prints_the_demo_logins_of_every_role(settings):
+    """`make run` ends its set-up by printing the accounts to try the admin with, one per role."""
+    settings.DEMO_LOGINS = True
+    output = io.StringIO()
+    call_command("print_demo_logins", stdout=output)
+    roles = [line.split("  ")[1].strip() for line in output.getvalue().splitlines()[1:]]
+    assert {"Superuser", "Communications staff", "Network editor"} <= set(roles)
+
+
+def test_production_prints_no_demo_logins(settings):
+    settings.DEMO_LOGINS = False
+    output = io.StringIO()
+    call_command("print_demo_logins", stdout=output)
+    assert output.getvalue() == ""

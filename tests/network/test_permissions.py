@@ -543,6 +543,33 @@ def test_staff_handle_listing_requests_and_edit_snippets(staff):
         assert staff.get(reverse(viewset.get_url_name("edit"), args=[item.pk])).status_code == 200, model
 
 
+def test_staff_point_a_quote_only_at_a_page_that_shows_quotes(staff):
+    """The chooser offers network pages, and a quote pointed at a page that shows none is refused."""
+    quote = PartnerQuote.objects.filter(locale__language_code="nl").first()
+    edit_url = reverse(PartnerQuote.snippet_viewset.get_url_name("edit"), args=[quote.pk])
+    chooser = staff.get(edit_url).context["form"].fields["page"].widget
+    assert chooser.target_models == [NetworkPage]
+
+    form = {
+        "quote": quote.quote,
+        "person_name": quote.person_name,
+        "role": quote.role,
+        "organisation": quote.organisation,
+        "link": quote.link,
+        "action-publish": "action-publish",
+    }
+    news = NewsPage.objects.filter(locale__language_code="nl").first()
+    refused = staff.post(edit_url, {**form, "page": news.pk})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["page"] == [
+        "Deze pagina toont geen citaten. Kies een pagina van deze soort: netwerk."
+    ]
+    network = NetworkPage.objects.filter(locale__language_code="nl").first()
+    assert staff.post(edit_url, {**form, "page": network.pk}).status_code == 302
+    quote.refresh_from_db()
+    assert quote.page_id == network.pk
+
+
 def test_staff_approve_a_network_change(staff, demo_site, client, django_user_model):
     page = NetworkPage.objects.get(slug="ict-kring-doetinchem-demo")
     editor = django_user_model.objects.create_user("ict-redacteur", "ict@example.org", "x")

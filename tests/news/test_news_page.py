@@ -111,7 +111,7 @@ def test_gallery_download_and_video_blocks_render(client, add_news, lead_image, 
                 "credit": "Pr8werk",
             },
         },
-        {"type": "download", "value": {"document": document.pk, "title": "", "description": "Alle ideeën."}},
+        {"type": "document", "value": {"document": document.pk, "title": "", "description": "Alle ideeën."}},
         {
             "type": "video",
             "value": {"video": "https://www.youtube.com/watch?v=abc", "title": "Zwermen", "caption": ""},

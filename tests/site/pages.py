@@ -1,15 +1,15 @@
 """One walk over the public site, shared by the query-budget, HTML-validity and meta-description checks.
 
-The pages are those of /sitemap.xml (every public page in every language) and the addresses the
-sitemap does not list but visitors reach: filters, later pages, feeds, search, calendars, forms and
-"not found" in each language. Each is rendered twice by an anonymous visitor: first right after a
-content change (nothing remembered across requests), then again with that memory warm, as on a
-running site.
+The pages are those of /sitemap.xml (every public page in every language, through the index to its
+parts) and the addresses the sitemap does not list but visitors reach: filters, later pages, feeds,
+search, calendars, forms and "not found" in each language. Each is rendered twice by an anonymous
+visitor: first right after a content change (nothing remembered across requests), then again with
+that memory warm, as on a running site.
 """
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from django.core.cache import caches
 from django.db import connection, transaction
@@ -34,6 +34,8 @@ MORE_PATHS = [
     "/en/search/?q=breakfast",
     "/de/suche/?q=",
     "/agenda/?sector=overheid",
+    "/agenda/?year=2012",
+    "/en/agenda/?year=2012",
     "/agenda/ical/",
     "/agenda/opbrengsten/?sector=overheid",
     "/netwerken/?sector=overheid",
@@ -57,11 +59,28 @@ class Visit:
         return self.content.decode()
 
 
-def sitemap_paths(client):
-    """Paths of every URL in /sitemap.xml."""
+def sitemap_documents(client):
+    """The parts of /sitemap.xml, index followed: {address of the part: its XML}."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
-    return [urlsplit(url).path for url in SITEMAP_LOC.findall(response.content.decode())]
+    index = response.content.decode()
+    assert "<sitemapindex" in index
+    documents = {}
+    for url in SITEMAP_LOC.findall(index):
+        address = urlsplit(url)
+        part = client.get(address.path, dict(parse_qsl(address.query)))
+        assert part.status_code == 200, url
+        documents[f"{address.path}?{address.query}" if address.query else address.path] = (
+            part.content.decode()
+        )
+    return documents
+
+
+def sitemap_paths(client):
+    """Paths of every page the sitemap lists, through its index and every part."""
+    return [
+        urlsplit(url).path for xml in sitemap_documents(client).values() for url in SITEMAP_LOC.findall(xml)
+    ]
 
 
 def walk_the_site():

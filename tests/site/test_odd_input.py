@@ -20,13 +20,14 @@ PAGES = {
         ["/netwerken/", "/en/networks/", "/de/netzwerke/"],
         ["q", "sector", "municipality", "tag", "page"],
     ),
-    "agenda": (["/agenda/", "/en/agenda/", "/de/termine/"], ["sector"]),
+    "agenda": (["/agenda/", "/en/agenda/", "/de/termine/"], ["sector", "year"]),
     "outcomes": (
         ["/agenda/opbrengsten/", "/en/agenda/outcomes/", "/de/termine/ergebnisse/"],
         ["q", "theme", "kind", "sector", "status", "page"],
     ),
     "feeds": (["/nieuws/rss/", "/en/news/atom/", "/agenda/ical/"], ["sector", "page"]),
     "home": (["/", "/en/", "/de/"], ["page", "q"]),
+    "sitemap": (["/sitemap.xml", "/sitemap-news-nl.xml", "/sitemap-pages-de.xml"], ["p"]),
 }
 
 ODD_VALUES = st.one_of(

@@ -13,7 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not getattr(settings, "DEMO_LOGINS", False):
             return
-        # The parts register their accounts when they are imported.
+        # The parts name their accounts when imported; an app whose part is data only names none.
         for name in demo_content_parts():
             importlib.import_module(name)
         port = os.environ.get("PORT", "8000")

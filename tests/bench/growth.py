@@ -1,0 +1,238 @@
+"""`make bench-growth`: every page kind and the growing admin views at demo size and at growth.
+
+Builds the site in a scratch PostgreSQL database (dropped and created fresh): migrations and the
+demo content first, measured; then grown in bulk (tests/bench/growth_site.py) to 10,000 news items,
+1,000 sessions over 20 years and 100,000 registrations, and measured again. Prints per page: the
+queries of one request, the p50 render time over a few requests, the response size, and the grown ÷
+demo ratios. Requests go through Django's test client in this process, with production settings
+(DEBUG off) and the page cache off, so every request is rendered; the admin views as a superuser.
+Exits non-zero when a request does not answer 200.
+
+    python tests/bench/growth.py [--requests 5] [--keep] [--news 10000] [--sessions 1000]
+        [--registrations 100000] [--database-url postgres://postgres@127.0.0.1:5432/pr8werk_growth]
+"""
+
+import argparse
+import importlib
+import os
+import re
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+import django
+import psycopg
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client, override_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+
+DATABASE_URL = "postgres://postgres@127.0.0.1:5432/pr8werk_growth"
+SITEMAP_LOC = re.compile(rb"<loc>([^<]+)</loc>")
+
+
+def report(text=""):
+    print(text, flush=True)  # noqa: T201 - a command-line benchmark reports on stdout
+
+
+def fresh_database(database_url):
+    """Drop and create the scratch database; commits need not wait for the disk in a scratch db."""
+    name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+    admin_url = urllib.parse.urlunsplit(urllib.parse.urlsplit(database_url)._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'ALTER DATABASE "{name}" SET synchronous_commit = off')
+    return admin_url, name
+
+
+def drop_database(admin_url, name):
+    connection.close()
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def set_up_django(database_url, directory):
+    """Production settings on the scratch database, without the page cache; then the grown site's
+    module, which imports models and so can only be loaded once Django is set up."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DATABASE_URL=database_url,
+        SECRET_KEY="growth-bench-only-insecure-key",
+        ALLOWED_HOSTS="testserver",
+        SECURE_SSL_REDIRECT="false",
+        PAGE_CACHE_DISABLED="true",
+        EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+        MEDIA_ROOT=str(Path(directory) / "media"),
+        STATIC_ROOT=str(Path(directory) / "static"),
+    )
+    os.environ.pop("REDIS_URL", None)
+    (Path(directory) / "static").mkdir()  # whitenoise looks there, though nothing is served from it
+    django.setup()
+    return importlib.import_module("tests.bench.growth_site")
+
+
+def build_demo():
+    call_command("migrate", "--noinput", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+
+
+def timed(label, step, *args):
+    start = time.perf_counter()
+    result = step(*args)
+    report(f"{label}: {time.perf_counter() - start:.0f} s")
+    return result
+
+
+def grow(site, args):
+    """The growth in bulk, step by step, each step timed."""
+    news = timed("news items", site.grow_news, args.news)
+    sessions = timed("sessions", site.grow_sessions, args.sessions)
+    timed("search index", site.index_for_search, news + sessions)
+    timed("registrations", site.grow_registrations, args.registrations)
+    cache.clear()  # bulk inserts send no signals: drop what the demo-size requests remembered
+
+
+def sitemap_part(client):
+    """The largest part of a sitemap index (None for a single sitemap), fetched once to compare."""
+    body = client.get("/sitemap.xml").content
+    if b"<sitemapindex" not in body:
+        return None
+    sizes = {}
+    for location in SITEMAP_LOC.findall(body):
+        parts = urllib.parse.urlsplit(location.decode())
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        sizes[path] = len(client.get(path).content)
+    return max(sizes, key=sizes.get)
+
+
+class QueryCounter:
+    """Counts the SQL statements run while it wraps the connection (connection.execute_wrapper)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def fetch(client, path):
+    """One request, its streamed body read too (an export queries while it streams)."""
+    response = client.get(path)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return response.status_code, len(body)
+
+
+def measure(client, path, requests, budget):
+    """Queries of one warm request, the p50 of up to ``requests`` more (fewer once they took ``budget``
+    seconds: a slow page needs fewer to show it), and the size; or the failing status."""
+    status, _size = fetch(client, path)  # warm: routes, renditions, remembered fragments
+    if status != 200:
+        return {"status": status}
+    queries = QueryCounter()
+    with connection.execute_wrapper(queries):
+        status, size = fetch(client, path)
+    times = []
+    while len(times) < requests and sum(times) < budget * 1000:
+        start = time.perf_counter()
+        fetch(client, path)
+        times.append((time.perf_counter() - start) * 1000)
+    return {
+        "status": status,
+        "queries": queries.count,
+        "ms": statistics.median(times),
+        "bytes": size,
+        "requests": len(times),
+    }
+
+
+def measure_site(site, requests, budget):
+    """Every page kind as a visitor, then the admin views as a superuser."""
+    visitor, admin = Client(), Client()
+    admin.force_login(site.superuser())
+    pages = [(label, path, visitor) for label, path in site.public_pages()]
+    part = sitemap_part(visitor)
+    if part is not None:
+        pages.append(("sitemap part", part, visitor))
+    pages += [(label, path, admin) for label, path in site.admin_pages()]
+    results = {}
+    for label, path, client in pages:
+        results[label] = {"path": path, **measure(client, path, requests, budget)}
+    return results
+
+
+def ratio(grown, demo, key):
+    if key not in grown or key not in demo or not demo[key]:
+        return "-"
+    return f"{grown[key] / demo[key]:.1f}×"
+
+
+def print_table(demo, grown):
+    report(
+        f"{'page':<22} {'queries':>7} {'grown':>6} {'×':>6} | {'p50 ms':>7} {'grown':>7} {'×':>6} | "
+        f"{'KB':>7} {'grown':>7}"
+    )
+    for label in [*demo, *(label for label in grown if label not in demo)]:
+        d, g = demo.get(label, {}), grown.get(label, {})
+        if g.get("status", 200) != 200 or d.get("status", 200) != 200:
+            report(
+                f"{label:<22} FAILED: demo {d.get('status', '-')}, grown {g.get('status', '-')} {g.get('path')}"
+            )
+            continue
+        report(
+            f"{label:<22} {d.get('queries', '-'):>7} {g.get('queries', '-'):>6} {ratio(g, d, 'queries'):>6} | "
+            f"{d.get('ms', 0):>7.1f} {g.get('ms', 0):>7.1f} {ratio(g, d, 'ms'):>6} | "
+            f"{d.get('bytes', 0) / 1024:>7.1f} {g.get('bytes', 0) / 1024:>7.1f}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_GROWTH_DB", DATABASE_URL))
+    parser.add_argument("--requests", type=int, default=5, help="timed requests per page (p50)")
+    parser.add_argument("--budget", type=float, default=3, help="seconds of timed requests per page at most")
+    parser.add_argument("--news", type=int, default=10_000)
+    parser.add_argument("--sessions", type=int, default=1_000)
+    parser.add_argument("--registrations", type=int, default=100_000)
+    parser.add_argument("--keep", action="store_true", help="keep the scratch database afterwards")
+    args = parser.parse_args()
+    args.requests = max(1, min(args.requests, 50))
+
+    started = time.perf_counter()
+    admin_url, name = fresh_database(args.database_url)
+    with tempfile.TemporaryDirectory() as directory:
+        site = set_up_django(args.database_url, directory)
+        # Templates ask for static URLs only; the hashed manifest would need a minute of collectstatic.
+        with override_settings(
+            STORAGES={
+                **settings.STORAGES,
+                "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            }
+        ):
+            try:
+                timed("migrations and demo content", build_demo)
+                demo = timed("measured at demo size", measure_site, site, args.requests, args.budget)
+                grow(site, args)
+                grown = timed("measured at growth", measure_site, site, args.requests, args.budget)
+            finally:
+                if not args.keep:
+                    drop_database(admin_url, name)
+    report(
+        f"Growth: PostgreSQL, production settings without the page cache, Django test client, "
+        f"p50 of {args.requests} requests; {time.perf_counter() - started:.0f} s in all"
+    )
+    print_table(demo, grown)
+    if any(result["status"] != 200 for results in (demo, grown) for result in results.values()):
+        raise SystemExit("a request failed")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,143 @@
+"""The registrations admin at growth: the list, its session filter and the CSV and XLSX exports ask
+the database the same few questions whether a session has 5 registrations or 60."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
+
+from events.models import Registration
+from home.exports import StreamingExportMixin
+from home.roles import STAFF_GROUP
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "/admin/registrations/"
+BUDGET = 20
+
+
+@pytest.fixture
+def staff(client, django_user_model, home_pages):
+    """A member of the communications group, as staff work: not a superuser."""
+    user = django_user_model.objects.create_user("redactie", "redactie@example.org", "pass-12345")
+    user.groups.add(Group.objects.get(name=STAFF_GROUP))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def sessions(make_event):
+    """Three sessions with sign-ups and one without."""
+    with_signups = [make_event(capacity=500, translations=False)["nl"] for _ in range(3)]
+    without = make_event(capacity=5, translations=False)["nl"]
+    return with_signups, without
+
+
+def add_registrations(events, start, count):
+    Registration.objects.bulk_create(
+        Registration(
+            event=events[number % len(events)],
+            name=f"=Deelnemer {number}",
+            email=f"deelnemer{number}@example.org",
+            organisation="Org",
+            role="zp",
+            consent_text="[test] ok",
+            language="nl",
+            status="confirmed",
+        )
+        for number in range(start, start + count)
+    )
+
+
+def measured(client, url, **params):
+    """The response, its body read to the end, and the queries both took."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, params)
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert response.status_code == 200
+    return response, body, [query["sql"] for query in queries.captured_queries]
+
+
+def grow(client, url, sessions, **params):
+    """Measure ``url`` with 5 registrations and again with 60: (responses, bodies, queries) at 60."""
+    events, _without = sessions
+    add_registrations(events, 0, 5)
+    client.get(url, params)  # per-process caches (content types, URL resolvers) warm, as in use
+    _response, _body, few = measured(client, url, **params)
+    add_registrations(events, 5, 55)
+    response, body, many = measured(client, url, **params)
+    assert len(many) == len(few) <= BUDGET, "\n".join(many)
+    return response, body, many
+
+
+def test_the_list_asks_the_same_queries_for_5_and_60_registrations(staff, sessions):
+    _response, body, queries = grow(staff, INDEX, sessions)
+
+    html = body.decode()
+    assert "deelnemer59@example.org" in html
+    assert sessions[0][0].title in html
+
+
+def test_the_session_filter_offers_the_sessions_with_sign_ups_without_a_distinct_over_them(staff, sessions):
+    events, without = sessions
+
+    _response, body, queries = grow(staff, INDEX, sessions)
+
+    html = body.decode()
+    for event in events:
+        assert f'<option value="{event.pk}">{event.title}</option>' in html
+    assert f'value="{without.pk}"' not in html
+    assert not [query for query in queries if "DISTINCT" in query.upper()]
+
+
+def test_filtering_on_a_session_stays_within_the_budget(staff, sessions):
+    events, _without = sessions
+
+    _response, body, _queries = grow(staff, INDEX, sessions, event=events[0].pk)
+
+    html = body.decode()
+    assert "deelnemer57@example.org" in html and "deelnemer58@example.org" not in html
+
+
+def csv_rows(body):
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+
+
+def test_the_csv_export_is_streamed_with_every_row(staff, sessions):
+    response, body, _queries = grow(staff, INDEX, sessions, export="csv")
+
+    assert response.streaming
+    header, *rows = csv_rows(body)
+    assert len(header) == 9 and header[2] == "Naam"
+    assert sorted(row[3] for row in rows) == sorted(f"deelnemer{number}@example.org" for number in range(60))
+    assert {row[0] for row in rows} == {event.title for event in sessions[0]}
+    assert {row[2] for row in rows} >= {"'=Deelnemer 0", "'=Deelnemer 59"}  # formulas stay text
+    assert {row[1] for row in rows} == {"Bevestigd"}
+
+
+def test_the_csv_export_reads_the_rows_in_chunks(staff, sessions, monkeypatch):
+    """Rows that span several database fetches and several writes arrive once each."""
+    monkeypatch.setattr(StreamingExportMixin, "export_chunk_size", 7)
+    monkeypatch.setattr(StreamingExportMixin, "csv_lines_per_write", 4)
+
+    _response, body, _queries = grow(staff, INDEX, sessions, export="csv")
+
+    pieces = list(staff.get(INDEX, {"export": "csv"}).streaming_content)
+    assert len(pieces) == 16  # the heading and 60 rows, four lines at a time
+    _header, *rows = csv_rows(body)
+    emails = [row[3] for row in rows]
+    assert sorted(emails) == sorted(f"deelnemer{number}@example.org" for number in range(60))
+
+
+def test_the_xlsx_export_opens_with_every_row(staff, sessions):
+    response, body, _queries = grow(staff, INDEX, sessions, export="xlsx")
+
+    assert response.streaming and response["Content-Disposition"].startswith("attachment")
+    header, *rows = load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True)
+    assert header[2] == "Naam"
+    assert sorted(row[3] for row in rows) == sorted(f"deelnemer{number}@example.org" for number in range(60))
+    assert {row[0] for row in rows} == {event.title for event in sessions[0]}
