@@ -56,22 +56,10 @@ def stale_before():
     return months_ago(settings.NETWORK_STALE_MONTHS)
 
 
-ACHTERHOEK_MUNICIPALITIES = [
-    ("Aalten", "aalten"),
-    ("Berkelland", "berkelland"),
-    ("Bronckhorst", "bronckhorst"),
-    ("Doetinchem", "doetinchem"),
-    ("Montferland", "montferland"),
-    ("Oost Gelre", "oost-gelre"),
-    ("Oude IJsselstreek", "oude-ijsselstreek"),
-    ("Winterswijk", "winterswijk"),
-]
-
-
 class Municipality(models.Model):
     """One of the eight Achterhoek municipalities; the names are the same in every language.
 
-    A data migration adds them; ``ensure_all`` adds them again to a flushed database.
+    A data migration adds them.
     """
 
     name = models.CharField(_("name"), max_length=80, unique=True)
@@ -84,11 +72,6 @@ class Municipality(models.Model):
 
     def __str__(self):
         return self.name
-
-    @classmethod
-    def ensure_all(cls):
-        for name, slug in ACHTERHOEK_MUNICIPALITIES:
-            cls.objects.get_or_create(slug=slug, defaults={"name": name})
 
 
 class NetworkPageTag(TaggedItemBase):

@@ -24,7 +24,7 @@ from wagtail.models import Locale
 
 from events.models import EventPage, Registration
 from home.demo import ensure_locales
-from home.demo_content import build_home_pages
+from home.demo.loader import build_items
 
 EMPTY, DEMO, BROWSER = range(3)
 
@@ -121,7 +121,7 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """The Dutch home page as root of the default site, with English and German translations."""
-    return build_home_pages()
+    return build_items("home", "home")["home"]
 
 
 @pytest.fixture

@@ -8,21 +8,26 @@ loader (``home.demo.loader``) builds the apps' ``fixtures/demo/*.yaml`` with the
 import copy
 import io
 import random
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.test.utils import override_settings
 from modelcluster.models import get_all_child_relations
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.blocks import StreamValue
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site, TranslatableMixin
+from wagtail.models import DraftStateMixin, Locale, Page, Site, TranslatableMixin
 
 from home.translations import hold_existing
 
 LANGUAGES = ("nl", "en", "de")
+# The hosts of a development site record, which the demo loader may move to another port.
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 
 
 def ensure_locales():
@@ -228,7 +233,85 @@ def site_root():
 
 
 def root_page():
-    return Page.get_first_root_node()
+    """The root of the page tree; a flushed database (transactional tests) has none."""
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=ensure_locales()["nl"]))
+    return root
+
+
+def make_way(parent, slug):
+    """Delete a plain page called ``slug`` under ``parent``: Wagtail's initial "Welcome" page.
+
+    Its Site goes with it; :func:`serve_as_default_site` makes the site again.
+    """
+    Page.objects.child_of(parent).filter(slug=slug, content_type__app_label="wagtailcore").delete()
+
+
+def serve_as_default_site(page, site_name):
+    """Make ``page`` the root of the default site, at the address of ``SITE_BASE_URL``.
+
+    Full URLs (sitemap, feeds, canonical links outside a request) are built from the Site record: it
+    must name the public address, not Wagtail's default localhost:80.
+    """
+    address = urlsplit(settings.SITE_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(
+            hostname=hostname, port=port, root_page=page, is_default_site=True, site_name=site_name
+        )
+        return
+    changed = site.root_page_id != page.pk
+    site.root_page = page
+    # A record still on a loopback address was made by an earlier demo run, perhaps on another
+    # port (`PORT=8080 make run`): it follows SITE_BASE_URL. A real host set by the operator stays.
+    if site.hostname in LOOPBACK_HOSTS and (site.hostname, site.port) != (hostname, port):
+        site.hostname, site.port = hostname, port
+        changed = True
+    if changed:
+        site.save()
+
+
+def fill_empty(objects, content, *, publish=True):
+    """Give ``objects`` (``{code: object}``) the values of ``content`` (``{code: fields}``) for the
+    fields they have empty, and publish them; a value an editor gave is never replaced.
+
+    For what cannot be given when the object is made: a link to a page made later, tags.
+    """
+    for code, obj in objects.items():
+        # Fresh from the database: a stale copy would write back an old child count on publish.
+        obj.refresh_from_db()
+        changed = False
+        for name, value in content.get(code, {}).items():
+            field = obj._meta.get_field(name)
+            if not _is_empty(obj, field):
+                continue
+            if field.many_to_many:  # a taggable manager is one too
+                getattr(obj, name).set(value)
+            elif isinstance(field, StreamField) and code != "nl" and "nl" in objects:
+                value = copy.deepcopy(value)
+                share_block_ids(getattr(objects["nl"], name).get_prep_value(), value)
+                setattr(obj, name, value)
+            else:
+                setattr(obj, name, value)
+            changed = True
+        if not changed:
+            continue
+        if not (publish and isinstance(obj, DraftStateMixin)):
+            obj.save()  # a draft's row holds what its revision holds, as Wagtail's create view leaves it
+        if isinstance(obj, DraftStateMixin):
+            revision = obj.save_revision()
+            if publish:
+                revision.publish()
+
+
+def _is_empty(obj, field):
+    if field.many_to_many or field.one_to_many:
+        return not list(getattr(obj, field.name).all())
+    value = getattr(obj, field.attname)
+    return value is None or value == "" or (isinstance(value, StreamValue) and not len(value))
 
 
 # (role, username, password) of the demo accounts, filled by the apps' demo_content modules so

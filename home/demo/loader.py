@@ -4,7 +4,8 @@ Each file holds a list of objects, built in file-name order and then in the orde
 
     - model: news.NewsPage           # the model's label
       key: flying-start              # stable name that later objects refer to
-      parent: news-index             # pages: the parent's key; `site` is the default site's root page
+      parent: news-index             # pages: the parent's key; `site` is the default site's root page,
+                                     # `root` the tree's root (a language's home page)
       date: 2012-06-01               # fields beside nl/en/de are the same in every language
       lead_image: wehl
       nl: {title: ..., slug: ...}    # the Dutch object, found again by its slug (pages) or `lookup`
@@ -12,16 +13,23 @@ Each file holds a list of objects, built in file-name order and then in the orde
 
 A foreign key or chooser block takes a key or a lookup of an object made elsewhere (``{slug: overheid}``);
 in a translation it points at that object's translation. A many-to-many field takes a list of those, a
-child relation (an InlinePanel) a list of rows, a StreamField a list of ``{block_type: value}``, and a rich
-text block may be a list of paragraphs; a stream entry's ``id: name`` gives that block a stable id (a
-page anchor that outlives a reload), and a ListBlock's items get ids, as an editor's save gives them.
-Anywhere in an object, ``{nl: ..., en: ..., de: ...}`` is a value written side by side per language.
-``!today +14`` is the date 14 days from the day of loading, ``!today +14 07:30`` that time of day; a
-date and time without zone (``2012-05-31 07:30:00``) is in the site's time zone, as an editor enters it.
+child relation (an InlinePanel) a list of rows, a StreamField a list of ``{block_type: value}``, tags a
+list of names, and a rich text block or field may be a list of paragraphs; a stream entry's ``id: name``
+gives that block a stable id (a page anchor that outlives a reload), and a ListBlock's items get ids, as
+an editor's save gives them. Anywhere in an object, ``{nl: ..., en: ..., de: ...}`` is a value written
+side by side per language. ``!today +14`` is the date 14 days from the day of loading, ``!today +14
+07:30`` that time of day; a date and time without zone (``2012-05-31 07:30:00``) is in the site's time
+zone, as an editor enters it.
 
-Only what is missing is created (see ``home.demo``): a second run, or one after editors' changes,
-changes nothing. Snippets are found by their ``lookup`` fields (``slug`` when not given), images and
-documents by title.
+A page under ``root`` takes the place of Wagtail's initial page of the same slug; with ``site: <name>``
+it becomes the root of the default site, at the address of ``SITE_BASE_URL``. What cannot be given
+when an object is made, such as a link to a page made after it, comes in a later item
+``fill: <key>`` with the fields to give the object (and its translations) where they are empty. An
+item of a site setting's model (``model: home.SiteSettings``) fills the default site's settings so.
+
+Only what is missing is created, only empty fields are filled (see ``home.demo``): a second run, or
+one after editors' changes, changes nothing. Snippets are found by their ``lookup`` fields (``slug``
+when not given), images and documents by title.
 """
 
 import datetime
@@ -32,24 +40,30 @@ from pathlib import Path
 import yaml
 from django.apps import apps
 from django.utils import timezone
+from taggit.managers import TaggableManager
 from wagtail import blocks
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.documents.models import AbstractDocument
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, Site, TranslatableMixin
 
 from home.demo import (
     LANGUAGES,
     demo_document,
     demo_image,
     ensure_locales,
+    fill_empty,
+    make_way,
+    root_page,
+    serve_as_default_site,
     site_root,
     translated_page,
     translated_snippet,
 )
 
 FIXTURES = Path("fixtures") / "demo"
-OWN_KEYS = {"model", "key", "parent", "lookup", "publish", *LANGUAGES}
+OWN_KEYS = {"model", "key", "parent", "lookup", "publish", "site", "fill", *LANGUAGES}
 # Named block ids are uuid5 in this namespace: the one the session report's anchors were made with.
 BLOCK_IDS = uuid.UUID("6f0b7c1e-2f41-4d7a-9a8e-5e2b8c1d2012")
 
@@ -81,17 +95,31 @@ def in_language(raw, code):
     return raw
 
 
+def paragraphs(texts):
+    return "".join(f"<p>{text}</p>" for text in texts)
+
+
 def fixture_files(app_config):
     return sorted((Path(app_config.path) / FIXTURES).glob("*.yaml"))
 
 
-def load_app(app_config, loader):
-    """Build the demo objects of one app with ``loader`` (one per run: keys hold across apps)."""
-    files = fixture_files(app_config)
-    for path in files:
+def load_app(app_config, loader, keys=None):
+    """Build the demo objects of one app with ``loader`` (one per run: keys hold across apps).
+
+    ``keys`` limits it to the items of those keys.
+    """
+    for path in fixture_files(app_config):
         with path.open(encoding="utf-8") as stream:
             for item in yaml.load(stream, Loader=DemoYamlLoader) or []:  # noqa: S506 - a safe loader
-                loader.build(item)
+                if keys is None or item.get("key") in keys:
+                    loader.build(item)
+
+
+def build_items(app_label, *keys):
+    """Only the items ``keys`` of an app's demo data, for tests: ``{key: {language code: object}}``."""
+    loader = Loader()
+    load_app(apps.get_app_config(app_label), loader, keys)
+    return {key: loader.objects[key] for key in keys}
 
 
 class Loader:
@@ -105,7 +133,15 @@ class Loader:
         return ensure_locales()
 
     def build(self, item):
+        if "fill" in item:
+            objects = self.objects[item["fill"]]
+            fill_empty(objects, self.content(type(objects["nl"]), item, objects))
+            return
         model = apps.get_model(item["model"])
+        if issubclass(model, BaseSiteSetting):
+            objects = {"nl": model.for_site(Site.objects.get(is_default_site=True))}
+            fill_empty(objects, self.content(model, item, objects))
+            return
         if item["key"] in self.objects:
             raise ValueError(f"Demo key {item['key']!r} is used twice")
         if issubclass(model, AbstractImage):
@@ -120,20 +156,42 @@ class Loader:
         elif issubclass(model, AbstractDocument):
             built = demo_document(item["title"], item["pdf"]["filename"], item["pdf"]["lines"])
         else:
-            content = {code: self.fields(model, item, code) for code in LANGUAGES if code in item}
+            content = self.content(model, item, item)
+            # A new object cannot take tags (a taggable manager) as a field: they are filled in after.
+            tagged = [field.name for field in model._meta.get_fields() if isinstance(field, TaggableManager)]
+            tags = {
+                code: {name: fields.pop(name) for name in tagged if name in fields}
+                for code, fields in content.items()
+            }
             publish = item.get("publish", True)
             if issubclass(model, Page):
-                parent = site_root() if item["parent"] == "site" else self.objects[item["parent"]]["nl"]
-                built = translated_page(parent, model, content, publish=publish)
+                built = self.page(model, item, content, publish)
             else:
                 lookup = {name: content["nl"].pop(name) for name in item.get("lookup", ["slug"])}
                 built = translated_snippet(model, lookup, content, publish=publish)
+            if any(tags.values()):
+                fill_empty(built, tags, publish=publish)
         self.objects[item["key"]] = built if isinstance(built, dict) else {"nl": built}
+
+    def page(self, model, item, content, publish):
+        if item["parent"] == "root":
+            parent = root_page()
+            make_way(parent, content["nl"]["slug"])
+        else:
+            parent = site_root() if item["parent"] == "site" else self.objects[item["parent"]]["nl"]
+        pages = translated_page(parent, model, content, publish=publish)
+        if "site" in item:
+            serve_as_default_site(pages["nl"], item["site"])
+        return pages
+
+    def content(self, model, item, languages):
+        """The field values of ``item`` in each language of ``languages``."""
+        return {code: self.fields(model, item, code) for code in LANGUAGES if code in languages}
 
     def fields(self, model, item, code):
         """The field values of ``item`` in one language, references resolved in that language."""
         raw = {name: value for name, value in item.items() if name not in OWN_KEYS}
-        raw.update(item[code])
+        raw.update(item.get(code, {}))
         return {name: self.value(model, name, in_language(value, code), code) for name, value in raw.items()}
 
     def value(self, model, name, raw, code):
@@ -144,6 +202,10 @@ class Loader:
             return timezone.make_aware(raw)
         if field.many_to_one or field.one_to_one:
             return self.ref(field.related_model, raw, code)
+        if isinstance(field, TaggableManager):
+            return raw
+        if isinstance(field, RichTextField) and isinstance(raw, list):
+            return paragraphs(raw)
         if field.many_to_many:
             return [self.ref(field.related_model, each, code) for each in raw]
         if field.one_to_many:  # a child relation: rows of the related model, in their order
@@ -199,5 +261,5 @@ class Loader:
         if isinstance(block, blocks.ChooserBlock) and raw is not None and not isinstance(raw, int):
             return self.ref(block.target_model, raw, code).pk
         if isinstance(block, blocks.RichTextBlock) and isinstance(raw, list):
-            return "".join(f"<p>{paragraph}</p>" for paragraph in raw)
+            return paragraphs(raw)
         return raw

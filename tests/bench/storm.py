@@ -31,9 +31,9 @@ from datetime import timedelta
 from django.utils import timezone
 from events.models import EventIndexPage, EventPage
 from home.demo import site_root, translated_page
-from home.demo_content import build_home_pages
+from home.demo.loader import build_items
 from wagtail.models import Site
-build_home_pages()
+build_items("home", "home")
 Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=80)
 agenda = translated_page(site_root(), EventIndexPage, {"nl": {"title": "Agenda", "slug": "agenda"}})["nl"]
 start = timezone.now() + timedelta(days=14)

@@ -76,3 +76,18 @@ def test_demo_site_in_three_languages(demo_site):
 def test_demo_users_only_when_asked(demo_site):
     """Without --demo-users (the default outside dev settings) no account with a known password exists."""
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@pytest.mark.django_db
+def test_what_the_demo_fills_in_later_is_there_in_every_language(demo_site):
+    """The home page's call to action links the about page (made after it) in the page's own language,
+    as the same block in every language; every network has its tags in every language."""
+    dutch = HomePage.objects.get(locale__language_code="nl")
+    for home in HomePage.objects.all():
+        [block] = home.body
+        assert block.id == dutch.body[0].id
+        assert block.value["link_page"].locale_id == home.locale_id
+        assert home.featured_quote.locale_id == home.locale_id
+    networks = NetworkPage.objects.all()
+    assert {network.locale.language_code for network in networks} == {"nl", "en", "de"}
+    assert all(network.tags.exists() for network in networks)

@@ -10,10 +10,11 @@ import yaml
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.images import get_image_model
+from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
 from home.demo.loader import BLOCK_IDS, DemoYamlLoader, Loader, load_app
-from home.models import ContentPage, Sector
+from home.models import ContentPage, FooterText, HomePage, Sector, SiteSettings
 
 DATA = """
 - model: wagtailimages.Image
@@ -42,6 +43,38 @@ DATA = """
     body:
     - paragraph: [First paragraph, Second paragraph]
     - image: {image: picture, caption: A picture, credit: Pr8werk}
+"""
+
+
+# A site from nothing: the home page in place of Wagtail's initial page, a link to a page made after
+# it, and site settings.
+SITE = """
+- model: home.HomePage
+  key: home
+  parent: root
+  site: Testsite
+  nl: {title: Thuis, slug: home, mission_title: Missie, mission: Meer werk}
+  en: {title: Home, slug: home-en, mission_title: Mission, mission: More work}
+
+- model: home.ContentPage
+  key: about
+  parent: home
+  nl: {title: Over ons, slug: over-ons}
+  en: {title: About us, slug: about-us}
+
+- fill: home
+  nl: {body: [call_to_action: {title: Lees meer, link_page: about, link_label: Over ons}]}
+  en: {body: [call_to_action: {title: Read more, link_page: about, link_label: About us}]}
+
+- model: home.FooterText
+  key: footer
+  lookup: []
+  nl: {text: [Voettekst]}
+
+- model: home.SiteSettings
+  contact_email: info@example.org
+  footer_text: footer
+  privacy_page: about
 """
 
 
@@ -101,6 +134,38 @@ def test_loader_again_keeps_what_editors_changed(home_pages, demo_app):
     assert pages()["en"].title == "About Pr8werk"
     assert Sector.objects.filter(slug="testsector").count() == 2
     assert Sector.objects.filter(name="Sector under test").exists()
+
+
+@pytest.mark.django_db
+def test_loader_builds_a_site_from_wagtails_initial_one(locales, tmp_path, settings):
+    """The home page replaces Wagtail's "Welcome" page as the root of the default site; what is filled
+    in later (a link to a later page, settings) is there in every language and kept when changed."""
+    app = write_app(tmp_path, settings, SITE)
+    load_app(app, Loader())
+    homes = {home.locale.language_code: home for home in HomePage.objects.live()}
+    site = Site.objects.get(is_default_site=True)
+    assert (site.root_page.specific, site.site_name, site.root_url) == (
+        homes["nl"],
+        "Testsite",
+        "http://testserver",
+    )
+    assert not Page.objects.filter(depth=2, content_type__app_label="wagtailcore").exists()
+    about = {page.locale.language_code: page for page in ContentPage.objects.all()}
+    for code, home in homes.items():
+        assert home.body[0].value["link_page"].specific == about[code]
+    assert homes["en"].body[0].id == homes["nl"].body[0].id
+    settings = SiteSettings.for_site(site)
+    assert (settings.contact_email, settings.privacy_page.specific) == ("info@example.org", about["nl"])
+    assert settings.footer_text.text == "<p>Voettekst</p>"
+
+    english = HomePage.objects.get(pk=homes["en"].pk)
+    english.body = [("call_to_action", {**english.body[0].value, "title": "Read on"})]
+    english.save_revision().publish()
+    SiteSettings.objects.update(contact_email="press@example.org")
+    load_app(app, Loader())
+    assert HomePage.objects.get(pk=homes["en"].pk).body[0].value["title"] == "Read on"
+    assert SiteSettings.for_site(site).contact_email == "press@example.org"
+    assert (HomePage.objects.count(), FooterText.objects.count(), Site.objects.count()) == (2, 1, 1)
 
 
 def test_today_tag_counts_days_from_the_day_of_loading():

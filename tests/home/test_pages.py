@@ -7,7 +7,7 @@ from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from events.models import EventIndexPage
-from home.demo_content import build_home_pages
+from home.demo.loader import build_items
 from home.models import ContentPage, HomePage, PartnerQuote
 from home.templatetags.pr8werk_tags import ld_json
 from network.models import NetworkIndexPage
@@ -243,6 +243,6 @@ def test_featured_quote_in_the_page_language_and_only_when_published(demo_site, 
 def test_the_site_is_made_with_the_public_address(locales, settings, client):
     """Sitemap and feeds build full URLs from the Site record, so it must not say localhost."""
     settings.SITE_BASE_URL = "https://www.pr8werk.nl"
-    build_home_pages()
+    build_items("home", "home")
     assert Site.objects.get(is_default_site=True).root_url == "https://www.pr8werk.nl"
     assert "<loc>https://www.pr8werk.nl/en/</loc>" in client.get("/sitemap-pages-en.xml").content.decode()

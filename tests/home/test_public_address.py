@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from wagtail.models import Site
 
-from home.demo_content import build_home_pages
+from home.demo.loader import build_items
 from network.onboarding import onboard_network
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,7 +81,7 @@ def served_on_8080(demo_site, settings):
     """The demo site as an earlier `make run` left it (port 8000), loaded again with PORT=8080."""
     Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
     settings.SITE_BASE_URL = settings.WAGTAILADMIN_BASE_URL = SERVED
-    build_home_pages()
+    build_items("home", "home")
     return Site.objects.get(is_default_site=True)
 
 
@@ -108,7 +108,7 @@ def test_the_demo_loader_keeps_a_real_host(demo_site, settings):
     """An operator's own host in the Site record is never replaced by the demo loader."""
     Site.objects.filter(is_default_site=True).update(hostname="www.pr8werk.nl", port=443)
     settings.SITE_BASE_URL = SERVED
-    build_home_pages()
+    build_items("home", "home")
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("www.pr8werk.nl", 443)
 

@@ -1,8 +1,8 @@
 import pytest
 from django.core import mail
 
-from home.demo import translated_page, translated_snippet
-from home.demo_content import SECTORS
+from home.demo import translated_page
+from home.demo.loader import build_items
 from home.models import Sector
 from network.models import Municipality, NetworkIndexPage, NetworkPage
 from network.onboarding import ensure_moderation, onboard_network
@@ -10,12 +10,7 @@ from network.onboarding import ensure_moderation, onboard_network
 
 @pytest.fixture
 def sectors(locales):
-    for slug, order, content in SECTORS:
-        translated_snippet(
-            Sector,
-            {"slug": slug},
-            {code: {**values, "sort_order": order} for code, values in content.items()},
-        )
+    build_items("home", "ondernemers", "overheid", "organisaties")
     return {sector.slug: sector for sector in Sector.objects.filter(locale__language_code="nl")}
 
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils.text import slugify
 
 from home.demo import demo_image, translated_page, translated_snippet
-from home.demo_content import SECTORS
+from home.demo.loader import build_items
 from home.models import Sector
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 
@@ -26,12 +26,7 @@ def empty_caches():
 @pytest.fixture
 def sectors(locales):
     """The three O's in nl, en and de: ``sectors[code][slug]``."""
-    for slug, order, content in SECTORS:
-        translated_snippet(
-            Sector,
-            {"slug": slug},
-            {code: {**values, "sort_order": order} for code, values in content.items()},
-        )
+    build_items("home", "ondernemers", "overheid", "organisaties")
     return {
         code: {sector.slug: sector for sector in Sector.objects.filter(locale=locale)}
         for code, locale in locales.items()

@@ -31,6 +31,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.demo_users = options["demo_users"]
         loader, loaded_apps = Loader(), set()
+        # What the data built, by key, for the parts' load(): {key: {language code: object}}.
+        self.demo_objects = loader.objects
         with override_settings(TASKS=NO_TASKS):
             # Each app registers its part in its ready() (home.demo.register_demo_content).
             for name in demo_content_parts():
