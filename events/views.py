@@ -25,6 +25,7 @@ from events.models import (
     Registration,
     RegistrationState,
     SignupRefused,
+    seat_holder_subquery,
 )
 from home import http
 
@@ -61,7 +62,11 @@ def body_too_large(request):
 def signup(request, pk):
     """POST signs up and redirects; errors show the session page again, with the visitor's input."""
     page = get_object_or_404(
-        EventPage.objects.live().public().filter(locale__language_code=get_language()), pk=pk
+        EventPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .annotate(_seat_holder_id=seat_holder_subquery()),
+        pk=pk,
     )
     if request.method != "POST":
         return redirect(page.url + "#signup")
@@ -73,8 +78,9 @@ def signup(request, pk):
     else:
         error = None
         form = RegistrationForm(request.POST)
-        state = page.registration_state
-        if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
+        # Whether sign-ups are taken at all; seats are counted once, under the lock of the sign-up.
+        state = page.schedule_state_at(timezone.now())
+        if state != RegistrationState.OPEN:
             error, status = STATE_MESSAGES[state], 409
         elif form.is_valid() and not form.is_spam():
             # Counted before the sign-up: a post that signs up or mails again counts, whatever follows.

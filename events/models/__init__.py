@@ -28,6 +28,7 @@ from events.models.sessions import (
     mail_queued,
     next_scheduled_change,
     queue_reminder,
+    seat_holder_subquery,
 )
 
 __all__ = [
@@ -53,4 +54,5 @@ __all__ = [
     "next_scheduled_change",
     "public_reports",
     "queue_reminder",
+    "seat_holder_subquery",
 ]

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, IntegerField, Min, OuterRef, Q, Subquery
+from django.db.models import Count, IntegerField, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 from django.dispatch import Signal
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
@@ -66,6 +66,12 @@ STATE_MESSAGES = {
 # Sent with ``mail`` when a mail joins the outbox; the task that sends it (events/tasks.py) sits
 # above the models and is connected to this in events/signals.py.
 mail_queued = Signal()
+
+
+def seat_holder_subquery():
+    """The seat holder's id (see ``EventPage.seat_holder_id``) for ``.annotate(_seat_holder_id=...)``."""
+    holders = EventPage.objects.filter(translation_key=OuterRef("translation_key")).order_by("pk")
+    return Subquery(holders.values("pk")[:1])
 
 
 def confirmed_count_subquery():
@@ -286,6 +292,17 @@ class EventPage(RoutablePageMixin, Page):
         return max(self.capacity - self.seats_taken, 0)
 
     def state_at(self, moment):
+        state = self.schedule_state_at(moment)
+        if state == RegistrationState.OPEN and self.seats_left == 0:
+            return RegistrationState.WAITLIST
+        return state
+
+    def schedule_state_at(self, moment):
+        """The state by the page's own fields and the clock, seats not counted: OPEN for a full session.
+
+        Enough to decide whether a sign-up is taken (a full session takes it onto the waiting list)
+        without counting the seats once more.
+        """
         if self.is_cancelled:
             return RegistrationState.CANCELLED
         if self.end <= moment:
@@ -296,8 +313,6 @@ class EventPage(RoutablePageMixin, Page):
             return RegistrationState.NOT_YET_OPEN
         if self.signup_closes and moment >= self.signup_closes:
             return RegistrationState.CLOSED
-        if self.seats_left == 0:
-            return RegistrationState.WAITLIST
         return RegistrationState.OPEN
 
     @property
@@ -427,19 +442,29 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         the database's write lock at BEGIN, which serialises sign-ups the same way.
         """
         email = data["email"].strip().lower()
+        holder_id = event.seat_holder_id
+        # The lock is held until the commit, and every sign-up for the session waits for it: inside
+        # are only the seat holder's row, the address's active registration, the seat count and the
+        # inserts of the registration with its mail, each one indexed statement.
         with transaction.atomic():
-            holder = EventPage.objects.select_for_update(of=("self",)).get(pk=event.seat_holder_id)
+            holder = EventPage.objects.select_for_update(of=("self",)).get(pk=holder_id)
+            holder._seat_holder_id = holder.pk
             # The seat holder decides, not the translation the visitor used: an editor may have
             # cancelled or closed the session without syncing every translation yet.
-            state = holder.state_at(timezone.now())
-            if state not in (RegistrationState.OPEN, RegistrationState.WAITLIST):
+            state = holder.schedule_state_at(timezone.now())
+            if state != RegistrationState.OPEN:
                 raise SignupRefused(state)
-            existing = self.active().filter(event=holder, email=email).first()
-            if existing is not None:
+            # One statement for both: the seats taken, and whether the address already holds one.
+            seen = self.filter(event=holder).aggregate(
+                confirmed=Count("pk", filter=Q(status=Registration.Status.CONFIRMED)),
+                existing=Max("pk", filter=Q(email=email, status__in=Registration.ACTIVE_STATUSES)),
+            )
+            if seen["existing"] is not None:
+                existing = self.get(pk=seen["existing"])
                 if mail_existing:
                     existing.mail_details_again()
                 return existing, False
-            confirmed = self.filter(event=holder, status=Registration.Status.CONFIRMED).count()
+            confirmed = seen["confirmed"]
             has_seat = holder.capacity is None or confirmed < holder.capacity
             registration = self.create(
                 event=holder,
@@ -517,6 +542,10 @@ class Registration(models.Model):
     details_mailed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = RegistrationManager()
+
+    # A sign-up is no content that links a page: Wagtail's reference index would otherwise queue a
+    # task for every sign-up (inside its locked transaction) and list each one as a usage of its session.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("registration")

@@ -6,12 +6,15 @@ import smtplib
 from datetime import timedelta
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.management import call_command
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from icalendar import Calendar
+from wagtail.models import ReferenceIndex
 
 from events.models import Registration, RegistrationMail
 from events.tasks import send_registration_mail
@@ -437,3 +440,34 @@ def test_the_page_after_a_sign_up_shows_live_sessions_in_the_language_asked_for(
     assert 'hreflang="en" href="http://testserver/en/sign-up/' in german.content.decode()
     assert client.get(f"/aanmelden/{draft.pk}/ontvangen/").status_code == 404
     assert client.get("/aanmelden/999999/ontvangen/").status_code == 404
+
+
+def test_a_sign_up_asks_the_same_few_queries_for_a_full_and_an_empty_session(client, make_event):
+    """Every statement of a sign-up waits for the session's lock in a storm: the count stays small
+    and does not grow with the registrations already made."""
+    pages = make_event(capacity=3)
+    counts = []
+    for number in range(5):
+        with CaptureQueriesContext(connection) as queries:
+            client.post(signup_url(pages["en"]), signup_data(email=f"person{number}@example.org"))
+        counts.append(len([q for q in queries.captured_queries if q["sql"] not in ("BEGIN", "COMMIT")]))
+    # The first sign-up of a process also reads what stays cached after it (the site's locales).
+    assert counts[1] == counts[-1] <= 7, counts
+    assert Registration.objects.filter(status="waitlisted").count() == 2
+
+
+def test_sign_ups_stay_out_of_the_reference_index_and_its_task_queue(sign_up, make_event):
+    """A registration is no content: no index task is queued with it, and it is no usage of its page."""
+    pages = make_event(capacity=3)
+
+    sign_up(pages["nl"])
+
+    assert Registration.objects.count() == 1
+    assert not ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Registration)
+    ).exists()
+    assert ReferenceIndex.get_references_to(pages["nl"]).count() == 0
+    assert [task.task_path for task in DBTaskResult.objects.all()] in (
+        [],
+        ["events.tasks.send_registration_mail"],
+    )
