@@ -5,7 +5,8 @@ users, never for a response that carries a CSRF token or sets a cookie, empty it
 change), and Django's cache API gives shared Redis in production and local memory by default.
 
 Invalidation is by generation: every content change in the database increments one counter that is
-part of every key, so all cached pages are dropped at once, in every process that shares the cache.
+stored with every cached page, so all cached pages turn stale at once, in every process that shares
+the cache. A hit costs one cache round trip: the counters and the page are read together.
 """
 
 import hashlib
@@ -170,8 +171,14 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         key = self.key_for(request)
-        cached = cache.get(key)
-        if cached is not None:
+        # The counters and the page in one cache round trip: this runs on every anonymous request.
+        found = cache.get_many([GENERATION_KEY, LIVE_GENERATION_KEY, key])
+        generations = ".".join(
+            str(found[name]) if name in found else str(current_generation(name))
+            for name in (GENERATION_KEY, LIVE_GENERATION_KEY)
+        )
+        stored_generations, cached = found.get(key, (None, None))
+        if stored_generations == generations:
             cached["X-Cache"] = "HIT"
             return cached
         response = self.get_response(request)
@@ -185,7 +192,9 @@ class AnonymousPageCacheMiddleware:
             patch_cache_control(response, public=True, max_age=max_age)
             if request.method == "GET" and not response.has_header("ETag"):
                 set_response_etag(response)
-            cache.set(key, response, timeout)  # template responses are rendered by now
+            # Stored with the counters read before rendering: a change while it rendered makes it stale.
+            # One entry per address, replaced when content changes, instead of one per generation.
+            cache.set(key, (generations, response), timeout)  # template responses are rendered by now
             response["X-Cache"] = "MISS"
         elif response.status_code == 200 and not response.has_header("Cache-Control"):
             # A live page (a form with this visitor's CSRF token): a proxy must not keep it either.
@@ -211,11 +220,5 @@ class AnonymousPageCacheMiddleware:
     def key_for(self, request):
         url = request.build_absolute_uri()
         digest = hashlib.sha256(url.encode()).hexdigest()
-        # Both counters in one cache round trip: this runs on every anonymous request.
-        found = cache.get_many([GENERATION_KEY, LIVE_GENERATION_KEY])
-        generations = ".".join(
-            str(found[key]) if key in found else str(current_generation(key))
-            for key in (GENERATION_KEY, LIVE_GENERATION_KEY)
-        )
         encoding = "gzip" if ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) else "identity"
-        return f"pagecache:{generations}:{request.method}:{encoding}:{digest}"
+        return f"pagecache:page:{request.method}:{encoding}:{digest}"

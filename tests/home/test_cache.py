@@ -61,6 +61,40 @@ def test_anonymous_second_request_is_a_cache_hit(demo_site, client, page_cache, 
 
 
 @pytest.mark.django_db
+def test_a_hit_takes_one_cache_round_trip_and_a_change_makes_it_stale(
+    demo_site, client, page_cache, monkeypatch
+):
+    """The counters and the page are read together; a page stored under older counters is a miss."""
+    client.get("/en/about/")
+    reads, inside = [], []
+
+    def counted(name):
+        original = getattr(cache, name)
+
+        def read(*args, **kwargs):
+            # The local-memory cache answers get_many with one get per key; Redis with one MGET.
+            if not inside:
+                reads.append(name)
+            inside.append(name)
+            try:
+                return original(*args, **kwargs)
+            finally:
+                inside.pop()
+
+        return read
+
+    for name in ("get", "get_many"):
+        monkeypatch.setattr(cache, name, counted(name))
+
+    assert client.get("/en/about/")["X-Cache"] == "HIT"
+    assert reads == ["get_many"]
+
+    invalidate_page_cache(sender=ContentPage)
+    assert client.get("/en/about/")["X-Cache"] == "MISS"
+    assert client.get("/en/about/")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
 def test_publishing_empties_the_cache(demo_site, client, page_cache):
     client.get("/en/about/")
     assert client.get("/en/about/")["X-Cache"] == "HIT"
