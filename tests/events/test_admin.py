@@ -112,6 +112,48 @@ def test_xlsx_export_contains_the_registrations(client, admin_user, sessions):
     assert {"Bevestigd", "Wachtlijst"} <= set(values) and "waitlisted" not in values
 
 
+def test_xlsx_export_cells_hold_the_registrations_as_stored(client, admin_user, make_event):
+    """Text as typed (a formula stays text, unicode intact, control characters left out), empty
+    fields empty, the sign-up time a date in Amsterdam time shown in the admin's date format."""
+    event = make_event(capacity=5)["nl"]
+    formula = register(event, "eve@example.org", name='=HYPERLINK("http://evil.example","klik")')
+    unicode = register(event, "zoe@example.org", name="Zoë Ñúñez 中文 🙂", language="de")
+    control = register(event, "esc@example.org", name="Esther")
+    Registration.objects.filter(pk=formula.pk).update(created_at=datetime(2026, 3, 2, 18, 30, 5, tzinfo=UTC))
+    Registration.objects.filter(pk=unicode.pk).update(
+        organisation="", remarks="", created_at=datetime(2026, 7, 1, 10, 0, 0, 123456, tzinfo=UTC)
+    )
+    Registration.objects.filter(pk=control.pk).update(name="Esther\x1b[31m de\x02 Vries\x07")
+    control.refresh_from_db()
+    client.force_login(admin_user)
+
+    response = client.get(INDEX, {"export": "xlsx", "event": event.pk})
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header, *rows = sheet.iter_rows(values_only=True)
+    role = "Zelfstandig professional (zp'er)"
+    assert header == (
+        "Bijeenkomst", "Status", "Naam", "E-mail", "Organisatie", "Rol", "Opmerkingen", "Taal", "Aangemeld op"
+    )  # fmt: skip
+    assert {row[3]: row for row in rows} == {
+        "eve@example.org": (
+            event.title, "Bevestigd", '=HYPERLINK("http://evil.example","klik")', "eve@example.org",
+            "Org", role, "Glutenvrij", "nl", datetime(2026, 3, 2, 19, 30, 5),
+        ),
+        "zoe@example.org": (
+            event.title, "Bevestigd", "Zoë Ñúñez 中文 🙂", "zoe@example.org",
+            None, role, None, "de", datetime(2026, 7, 1, 12, 0, 0),
+        ),
+        "esc@example.org": (
+            event.title, "Bevestigd", "Esther[31m de Vries", "esc@example.org",
+            "Org", role, "Glutenvrij", "nl",
+            timezone.localtime(control.created_at).replace(microsecond=0, tzinfo=None),
+        ),
+    }  # fmt: skip
+    assert {sheet.cell(row, 9).number_format for row in (2, 3, 4)} == {"d-m-yyyy hh:mm"}
+    assert {sheet.cell(row, 3).data_type for row in (2, 3, 4)} == {"s"}
+
+
 @pytest.mark.parametrize("export_format", ["xlsx", "csv"])
 def test_exports_survive_control_characters_stored_in_every_field(
     client, admin_user, make_event, export_format

@@ -3,12 +3,16 @@ the database the same few questions whether a session has 5 registrations or 60.
 
 import csv
 import io
+import random
+import string
+from datetime import datetime
 
 import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from events.models import Registration
 from home.exports import StreamingExportMixin
@@ -37,7 +41,7 @@ def sessions(make_event):
     return with_signups, without
 
 
-def add_registrations(events, start, count):
+def add_registrations(events, start, count, remarks=lambda number: ""):
     Registration.objects.bulk_create(
         Registration(
             event=events[number % len(events)],
@@ -45,6 +49,7 @@ def add_registrations(events, start, count):
             email=f"deelnemer{number}@example.org",
             organisation="Org",
             role="zp",
+            remarks=remarks(number),
             consent_text="[test] ok",
             language="nl",
             status="confirmed",
@@ -133,11 +138,49 @@ def test_the_csv_export_reads_the_rows_in_chunks(staff, sessions, monkeypatch):
     assert sorted(emails) == sorted(f"deelnemer{number}@example.org" for number in range(60))
 
 
-def test_the_xlsx_export_opens_with_every_row(staff, sessions):
+def test_the_xlsx_export_is_streamed_with_every_row(staff, sessions):
     response, body, _queries = grow(staff, INDEX, sessions, export="xlsx")
 
-    assert response.streaming and response["Content-Disposition"].startswith("attachment")
+    assert response.streaming
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    assert response["Content-Disposition"] == 'attachment; filename="registrations.xlsx"'
     header, *rows = load_workbook(io.BytesIO(body)).active.iter_rows(values_only=True)
     assert header[2] == "Naam"
     assert sorted(row[3] for row in rows) == sorted(f"deelnemer{number}@example.org" for number in range(60))
     assert {row[0] for row in rows} == {event.title for event in sessions[0]}
+    assert {row[2] for row in rows} >= {"=Deelnemer 0", "=Deelnemer 59"}  # text, not formulas
+    assert all(isinstance(row[8], datetime) for row in rows)
+
+
+def test_the_xlsx_export_sends_its_bytes_while_it_reads_the_rows(staff, sessions, monkeypatch):
+    """The first bytes leave before any row is read, the sheet in pieces while rows are still being
+    read: the export holds one batch of rows, not the whole file."""
+    letters = random.Random(14)
+    add_registrations(
+        sessions[0],
+        0,
+        150,
+        remarks=lambda number: "".join(letters.choice(string.ascii_letters) for _ in range(1000)),
+    )
+    monkeypatch.setattr(StreamingExportMixin, "export_chunk_size", 7)
+    monkeypatch.setattr(StreamingExportMixin, "xlsx_rows_per_write", 4)
+    read = []
+    to_row_dict = SpreadsheetExportMixin.to_row_dict
+
+    def counting_to_row_dict(view, item):
+        read.append(item.pk)
+        return to_row_dict(view, item)
+
+    monkeypatch.setattr(SpreadsheetExportMixin, "to_row_dict", counting_to_row_dict)
+
+    pieces, read_when_sent = [], []
+    for piece in staff.get(INDEX, {"export": "xlsx"}).streaming_content:
+        pieces.append(piece)
+        read_when_sent.append(len(read))
+
+    assert read_when_sent[0] == 0
+    assert len([count for count in read_when_sent if 0 < count < 150]) >= 3
+    assert all(pieces) and max(map(len, pieces)) < sum(map(len, pieces)) / 3
+    _header, *rows = load_workbook(io.BytesIO(b"".join(pieces))).active.iter_rows(values_only=True)
+    assert sorted(row[3] for row in rows) == sorted(f"deelnemer{number}@example.org" for number in range(150))
+    assert len({row[6] for row in rows}) == 150
