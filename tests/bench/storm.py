@@ -105,7 +105,7 @@ def drop_postgres_database(admin_url, name):
 
 
 @contextmanager
-def gunicorn(env, app="config.wsgi:application", workers=4, threads=8):
+def gunicorn(env, app="config.wsgi:application", workers=4, threads=8, worker_class="gthread"):
     port = free_port()
     process = subprocess.Popen(  # noqa: S603 - the venv gunicorn, loopback only
         [
@@ -117,7 +117,7 @@ def gunicorn(env, app="config.wsgi:application", workers=4, threads=8):
             "--threads",
             str(threads),
             "--worker-class",
-            "gthread",
+            worker_class,
             "--timeout",
             "60",
             "--log-level",
@@ -168,6 +168,12 @@ def prepare_client(port, url):
         if name.lower() == "set-cookie" and "csrftoken" in value
     )
     return cookie, CSRF_RE.search(body).group(1).decode(), ACTION_RE.search(body).group(1).decode()
+
+
+def warm(port, url, workers):
+    """A few GETs first, so that no worker meets the storm before its first request (lazy imports)."""
+    for _ in range(3 * workers):
+        prepare_client(port, url)
 
 
 def storm(port, url, count, email=None):
