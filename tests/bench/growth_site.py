@@ -224,10 +224,27 @@ def grow_registrations(total, biggest=3000, export_size=1000):
                 )
             )
             if len(batch) == 5000:
-                Registration.objects.bulk_create(batch, batch_size=1000)
+                insert_registrations(batch)
                 batch = []
-    Registration.objects.bulk_create(batch, batch_size=1000)
+    insert_registrations(batch)
     return made
+
+
+def insert_registrations(registrations):
+    """Unsaved registrations into their table: on PostgreSQL through COPY, which takes a
+    hundred thousand rows in a fraction of the time of INSERTs; elsewhere through bulk_create."""
+    if connection.vendor != "postgresql":
+        Registration.objects.bulk_create(registrations, batch_size=1000)
+        return
+    fields = [field for field in Registration._meta.concrete_fields if not field.primary_key]
+    table = connection.ops.quote_name(Registration._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for registration in registrations:
+            # The values save() would send: defaults already applied by the constructor.
+            copy.write_row(
+                [field.get_db_prep_save(field.pre_save(registration, True), connection) for field in fields]
+            )
 
 
 class TitleIndexer(ObjectIndexer):
