@@ -4,7 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Count, Min, Prefetch, Q, When
+from django.db.models import Case, Count, Exists, Min, OuterRef, Prefetch, Q, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -219,7 +219,13 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return with_topics(with_list_images(self.filtered_news({"sector": sector})))
 
     def popular_topics(self, limit=20):
-        """The topics most used by the live news of this index, in its language, for the filter."""
+        """The topics most used by the live news of this index, in its language, for the filter.
+
+        Remembered until content changes: counting them reads every topic link of the archive.
+        """
+        return remembered(f"popular-topics:{self.pk}:{limit}", lambda: self.count_popular_topics(limit))
+
+    def count_popular_topics(self, limit):
         uses = (
             NewsPageTopic.objects.filter(page__in=self.news_items().values("pk"))
             .values("topic__translation_key")
@@ -241,11 +247,19 @@ class NewsIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         sectors_by_slug = self.sectors_by_slug()
         filters = self.active_filters(request, sectors_by_slug)
-        news_page = paginate(request, with_list_images(self.filtered_news(filters)), NEWS_PER_PAGE)
+        news = self.filtered_news(filters)
+        # The page's ids are picked from narrow rows (sorting 10,000 whole pages, bodies and all,
+        # to skip to the last page took most of its time); the same query reads those ten in full.
+        news_page = paginate(request, news.values("pk"), NEWS_PER_PAGE)
+        news_page.object_list = list(
+            with_list_images(
+                NewsPage.objects.filter(pk__in=news_page.object_list).order_by(*news.query.order_by)
+            )
+        )
         context.update(
             {
                 "news_page": news_page,
-                "news_items": localize_sectors(list(news_page.object_list), sectors_by_slug),
+                "news_items": localize_sectors(news_page.object_list, sectors_by_slug),
                 "paginator": news_page.paginator,
                 "sectors": list(sectors_by_slug.values()),
                 "topics": self.popular_topics(),
@@ -399,6 +413,9 @@ class NewsPage(Page):
     class Meta:
         verbose_name = _("news item")
         verbose_name_plural = _("news items")
+        # Newest first (the lists, related news): read from the top of an index rather than sorting
+        # the whole archive.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="news_newspage_date_idx")]
 
     @cached_property
     def linked_sectors(self):
@@ -425,12 +442,18 @@ class NewsPage(Page):
         if not topic_keys and not sector_slugs:
             return []
         shares_topic = Q(topic_links__topic__translation_key__in=topic_keys)
+        # EXISTS rather than joins: each candidate once, and PostgreSQL walks the date index from the
+        # newest item and stops at the hundredth that shares something, whatever the archive's size.
+        links = NewsPageTopic.objects.filter(page_id=OuterRef("pk"), topic__translation_key__in=topic_keys)
+        in_sectors = NewsPage.sectors.through.objects.filter(
+            newspage_id=OuterRef("pk"), sector__slug__in=sector_slugs
+        )
         candidates = (
             NewsPage.objects.live()
             .public()
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
-            .filter(shares_topic | Q(sectors__slug__in=sector_slugs))
+            .filter(Exists(links) | Exists(in_sectors))
             .order_by("-date", "-pk")
             .values("pk")[:RELATED_CANDIDATES]
         )

@@ -103,17 +103,19 @@ class EventIndexPage(RoutablePageMixin, Page):
         verbose_name = _("agenda")
 
     def events(self):
-        return (
-            EventPage.objects.live()
-            .descendant_of(self)
-            .select_related("sector")
-            .annotate(confirmed_seats=confirmed_count_subquery())
-        )
+        return EventPage.objects.live().descendant_of(self).select_related("sector")
 
     def upcoming_events(self):
-        return self.events().filter(end__gte=timezone.now()).order_by("start")
+        return (
+            self.events()
+            .filter(end__gte=timezone.now())
+            .annotate(confirmed_seats=confirmed_count_subquery())
+            .order_by("start")
+        )
 
     def past_events(self):
+        # No seat count: a past session's card says it took place (or was cancelled), never its
+        # seats, and counting the sign-ups of a year of sessions was most of this query.
         return self.events().filter(end__lt=timezone.now()).order_by("-start")
 
     def past_years(self, sector_slug=None):

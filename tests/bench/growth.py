@@ -1,15 +1,20 @@
 """`make bench-growth`: every page kind and the growing admin views at demo size and at growth.
 
 Builds the site in a scratch PostgreSQL database (dropped and created fresh): migrations and the
-demo content first, measured; then grown in bulk (tests/bench/growth_site.py) to 10,000 news items,
-1,000 sessions over 20 years and 100,000 registrations, and measured again. Prints per page: the
-queries of one request, the p50 render time over a few requests, the response size, and the grown ÷
-demo ratios. Requests go through Django's test client in this process, with production settings
+demo content first, copied aside as ``<name>_demo``; then grown in bulk (tests/bench/growth_site.py)
+to 10,000 news items, 1,000 sessions over 20 years and 100,000 registrations. Then measures both,
+page by page in turn, so that the load of a shared machine falls on both sides of each ratio. Prints
+per page: the queries of one request, the p50 render time over a few requests, the response size,
+and the grown ÷ demo ratios. Requests go through Django's test client in this process, with production settings
 (DEBUG off) and the page cache off, so every request is rendered; the admin views as a superuser.
 Exits non-zero when a request does not answer 200.
 
-    python tests/bench/growth.py [--requests 5] [--keep] [--news 10000] [--sessions 1000]
-        [--registrations 100000] [--database-url postgres://postgres@127.0.0.1:5432/pr8werk_growth]
+    python tests/bench/growth.py [--requests 5] [--keep | --measure-only] [--news 10000]
+        [--sessions 1000] [--registrations 100000]
+        [--database-url postgres://postgres@127.0.0.1:5432/pr8werk_growth]
+
+``--keep`` leaves both databases; ``--measure-only`` measures them again without building (after a
+change of code that needs no migration).
 """
 
 import argparse
@@ -42,10 +47,15 @@ def report(text=""):
     print(text, flush=True)  # noqa: T201 - a command-line benchmark reports on stdout
 
 
+def admin_and_name(database_url):
+    """The server's maintenance database (to create and drop from) and the scratch database's name."""
+    name = urllib.parse.urlsplit(database_url).path.lstrip("/")
+    return urllib.parse.urlunsplit(urllib.parse.urlsplit(database_url)._replace(path="/postgres")), name
+
+
 def fresh_database(database_url):
     """Drop and create the scratch database; commits need not wait for the disk in a scratch db."""
-    name = urllib.parse.urlsplit(database_url).path.lstrip("/")
-    admin_url = urllib.parse.urlunsplit(urllib.parse.urlsplit(database_url)._replace(path="/postgres"))
+    admin_url, name = admin_and_name(database_url)
     with psycopg.connect(admin_url, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.execute(f'CREATE DATABASE "{name}"')
@@ -53,10 +63,27 @@ def fresh_database(database_url):
     return admin_url, name
 
 
-def drop_database(admin_url, name):
+def drop_database(admin_url, *names):
     connection.close()
     with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for name in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def copy_database(admin_url, name, copy):
+    """``copy`` as a snapshot of ``name`` (the demo-sized site, measured beside the grown one)."""
+    connection.close()  # PostgreSQL copies a database only while nobody is connected to it
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{copy}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{copy}" TEMPLATE "{name}"')
+        admin.execute(f'ALTER DATABASE "{copy}" SET synchronous_commit = off')
+
+
+def use_database(name):
+    """Point Django's connection at another database of the same server, with an empty cache."""
+    connection.close()
+    connection.settings_dict["NAME"] = name
+    cache.clear()
 
 
 def set_up_django(database_url, directory):
@@ -79,9 +106,20 @@ def set_up_django(database_url, directory):
     return importlib.import_module("tests.bench.growth_site")
 
 
-def build_demo():
+def migrate():
     call_command("migrate", "--noinput", verbosity=0)
+
+
+def load_demo():
     call_command("load_demo_content", verbosity=0)
+
+
+def vacuum():
+    """What autovacuum does to the bulk-filled tables a little later on a real site: planner
+    statistics and the visibility map. Measured before it, the grown site would be planned as the
+    small one it was, and autovacuum might start in the middle of the measuring."""
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
 
 
 def timed(label, step, *args):
@@ -96,7 +134,10 @@ def grow(site, args):
     news = timed("news items", site.grow_news, args.news)
     sessions = timed("sessions", site.grow_sessions, args.sessions)
     timed("search index", site.index_for_search, news + sessions)
+    compared = timed("search index checked", site.check_copied_entries, news + sessions)
+    report(f"  {compared} copied entries equal to update_index's")
     timed("registrations", site.grow_registrations, args.registrations)
+    timed("vacuum and statistics", vacuum)
     cache.clear()  # bulk inserts send no signals: drop what the demo-size requests remembered
 
 
@@ -154,18 +195,31 @@ def measure(client, path, requests, budget):
     }
 
 
-def measure_site(site, requests, budget):
-    """Every page kind as a visitor, then the admin views as a superuser."""
+def pages_to_measure(site):
+    """(label, path, client) of every page kind as a visitor, then the admin views as a superuser."""
     visitor, admin = Client(), Client()
     admin.force_login(site.superuser())
     pages = [(label, path, visitor) for label, path in site.public_pages()]
     part = sitemap_part(visitor)
     if part is not None:
         pages.append(("sitemap part", part, visitor))
-    pages += [(label, path, admin) for label, path in site.admin_pages()]
-    results = {}
-    for label, path, client in pages:
-        results[label] = {"path": path, **measure(client, path, requests, budget)}
+    return pages + [(label, path, admin) for label, path in site.admin_pages()]
+
+
+def measure_sites(site, databases, requests, budget):
+    """Every page kind on each of ``databases`` ({"demo": name, "grown": name}), page by page in turn:
+    the other processes of a shared machine then weigh on both sides of a ratio alike."""
+    pages = {}
+    for which, name in databases.items():
+        use_database(name)
+        pages[which] = pages_to_measure(site)
+    results = {which: {} for which in databases}
+    for number in range(max(len(listed) for listed in pages.values())):
+        for which, name in databases.items():
+            if number < len(pages[which]):
+                label, path, client = pages[which][number]
+                use_database(name)
+                results[which][label] = {"path": path, **measure(client, path, requests, budget)}
     return results
 
 
@@ -202,12 +256,23 @@ def main():
     parser.add_argument("--news", type=int, default=10_000)
     parser.add_argument("--sessions", type=int, default=1_000)
     parser.add_argument("--registrations", type=int, default=100_000)
-    parser.add_argument("--keep", action="store_true", help="keep the scratch database afterwards")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the grown and demo-sized databases afterwards"
+    )
+    parser.add_argument(
+        "--measure-only",
+        action="store_true",
+        help="measure the databases an earlier --keep run left, build nothing",
+    )
     args = parser.parse_args()
     args.requests = max(1, min(args.requests, 50))
 
     started = time.perf_counter()
-    admin_url, name = fresh_database(args.database_url)
+    if args.measure_only:
+        admin_url, name = admin_and_name(args.database_url)
+    else:
+        admin_url, name = fresh_database(args.database_url)
+    databases = {"demo": f"{name}_demo", "grown": name}
     with tempfile.TemporaryDirectory() as directory:
         site = set_up_django(args.database_url, directory)
         # Templates ask for static URLs only; the hashed manifest would need a minute of collectstatic.
@@ -218,17 +283,28 @@ def main():
             }
         ):
             try:
-                timed("migrations and demo content", build_demo)
-                demo = timed("measured at demo size", measure_site, site, args.requests, args.budget)
-                grow(site, args)
-                grown = timed("measured at growth", measure_site, site, args.requests, args.budget)
+                if not args.measure_only:
+                    timed("migrations", migrate)
+                    timed("demo content", load_demo)
+                    timed("demo-sized copy", copy_database, admin_url, name, databases["demo"])
+                    use_database(name)
+                    grow(site, args)
+                results = timed(
+                    "measured demo-sized and grown, page by page in turn",
+                    measure_sites,
+                    site,
+                    databases,
+                    args.requests,
+                    args.budget,
+                )
             finally:
-                if not args.keep:
-                    drop_database(admin_url, name)
+                if not (args.keep or args.measure_only):
+                    drop_database(admin_url, *databases.values())
     report(
         f"Growth: PostgreSQL, production settings without the page cache, Django test client, "
         f"p50 of {args.requests} requests; {time.perf_counter() - started:.0f} s in all"
     )
+    demo, grown = results["demo"], results["grown"]
     print_table(demo, grown)
     if any(result["status"] != 200 for results in (demo, grown) for result in results.values()):
         raise SystemExit("a request failed")

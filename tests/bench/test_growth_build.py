@@ -1,6 +1,7 @@
 """The growth benchmark's bulk builder, at a tiny scale on the demo site: a valid tree whose pages serve."""
 
 import pytest
+from django.db import connection
 from django.utils.html import escape
 from wagtail.models import Page
 
@@ -20,6 +21,16 @@ def grown(demo_site):
         news=news_before + 20, sessions=sessions_before + 5, registrations=registrations_before + 60
     )
     return {"added": added, "news_index": news_index, "agenda": agenda}
+
+
+@pytest.fixture
+def copies(grown):
+    """The grown news items and sessions, with the templates they were copied from."""
+    news = list(NewsPage.objects.child_of(grown["news_index"]).order_by("-path")[:20])
+    sessions = list(EventPage.objects.child_of(grown["agenda"]).order_by("-path")[:5])
+    for page in [*news, *sessions]:
+        page.template = page.__class__.objects.get(title=page.title.rsplit(" (", 1)[0], locale=page.locale)
+    return {"news": news, "sessions": sessions}
 
 
 def test_the_builder_adds_what_it_was_asked_for(grown):
@@ -57,3 +68,30 @@ def test_every_measured_address_answers(grown, client, admin_user):
         if response.streaming:
             b"".join(response.streaming_content)
         assert response.status_code == 200, (label, path)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="entries are copied on PostgreSQL only")
+def test_copied_index_entries_are_what_update_index_writes(copies):
+    """Every copied entry equals the one Wagtail's indexer writes for that page, body and title alike."""
+    pages = copies["news"] + copies["sessions"]
+    copied = {
+        model: growth_site.index_entries(model, [page for page in pages if type(page) is model])
+        for model in (NewsPage, EventPage)
+    }
+    assert growth_site.check_copied_entries(pages, sample=len(pages)) == len(pages)
+    for model, entries in copied.items():
+        assert entries == growth_site.index_entries(model, [page for page in pages if type(page) is model])
+        assert all(body for _title, _autocomplete, body, _title_text, _body_text in entries.values())
+
+
+def test_copies_are_found_by_their_body_and_their_own_title(copies):
+    """A word only the body holds finds the copies of that item; the copy's number finds that copy."""
+    copy = copies["news"][0]
+    body_words = {word.strip(".,:;!?()").lower() for word in copy.intro.split() if len(word) > 7}
+    title_words = {word.lower() for word in copy.template.title.split()}
+    word = sorted(body_words - title_words)[0]
+    found = {page.pk for page in NewsPage.objects.live().search(word)}
+    assert {page.pk for page in copies["news"] if page.template.pk == copy.template.pk} <= found
+    number = copy.title.rsplit("(", 1)[1].rstrip(")")
+    by_title = NewsPage.objects.search(f"{copy.template.title} {number}", operator="and")
+    assert copy.pk in {page.pk for page in by_title}

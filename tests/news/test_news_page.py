@@ -86,6 +86,22 @@ def test_related_news_is_ranked_among_the_latest_candidates(client, story, add_n
 
 
 @pytest.mark.django_db
+def test_related_candidates_count_each_item_once(client, story, add_news, monkeypatch):
+    """An item sharing two topics and a sector takes one of the candidate places, not one per match."""
+    monkeypatch.setattr(news_models, "RELATED_CANDIDATES", 2)
+    add_news("nl", "Ook verwant", datetime.date(2014, 1, 1), in_sectors=["overheid"])
+    add_news(
+        "nl",
+        "Dubbel verwant",
+        datetime.date(2014, 2, 1),
+        in_sectors=["overheid"],
+        topics=["ontbijtsessie", "zwermsessie"],
+    )
+    related = client.get(story.url).content.decode().split('id="related-news-title"')[1]
+    assert "Dubbel verwant" in related and "Ook verwant" in related
+
+
+@pytest.mark.django_db
 def test_news_page_queries_do_not_grow_with_related_news(client, story, add_news, lead_image):
     add_news("nl", "Gerelateerd 1", topics=["zwermsessie"], image=lead_image)
     empty_shared_caches(client, story.url)
