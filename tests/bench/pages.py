@@ -26,13 +26,14 @@ from tests.bench import storm
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 FIND_PAGES = """
-from events.models import EventPage
+from events.models import EventPage, SessionReportPage
 from news.models import NewsPage
 from wagtail.models import Site
 Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=80)
 news = NewsPage.objects.live().filter(locale__language_code="nl").order_by("-pk").first()
 event = EventPage.objects.live().filter(locale__language_code="nl").order_by("-pk").first()
-print("URLS", news.url, event.url)
+report = SessionReportPage.objects.live().filter(locale__language_code="nl").order_by("-pk").first()
+print("URLS", news.url, event.url, report.url)
 """
 # wrk's Lua hooks: a request cap per thread, and p50/p95 plus errors as one JSON line at the end.
 WRK_SCRIPT = """
@@ -140,7 +141,8 @@ def main():
         storm.prepare_database(env)
         storm.manage(env, "load_demo_content", "-v0")
         storm.manage(env, "collectstatic", "--noinput", "-v0")
-        news_url, event_url = storm.manage(env, "shell", stdin=FIND_PAGES).stdout.split("URLS", 1)[1].split()
+        found = storm.manage(env, "shell", stdin=FIND_PAGES).stdout.split("URLS", 1)[1].split()
+        news_url, event_url, report_url = found
         manifest = json.loads((base / "static" / "staticfiles.json").read_text())
         static_path = "/static/" + manifest["paths"]["css/pr8werk.css"]
         paths = [
@@ -149,6 +151,7 @@ def main():
             ("news page", news_url),
             ("agenda", "/agenda/"),
             ("event page", event_url),
+            ("report page", report_url),
             ("directory", "/netwerken/"),
         ]
         script = str(base / "bench.lua")
