@@ -7,6 +7,7 @@ print 1,000 links.
 """
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import Http404
 
 ON_EACH_SIDE = 2
@@ -25,12 +26,40 @@ def page_number(raw, num_pages):
     return min(max(number, 1), num_pages)
 
 
+TOTAL_ORDER_KEYS = ("pk", "-pk", "id", "-id")
+
+
+class FromEitherEndPaginator(Paginator):
+    """Reads a page in the back half of a list from its end: the last page of 10,000 items is read
+    as the first ten in reverse order, which an index gives at once, instead of skipping 9,990 rows.
+
+    Only for querysets whose order ends in the primary key: then the reversed order is the exact
+    mirror of the list, ties included.
+    """
+
+    def page(self, number):
+        number = self.validate_number(number)
+        items = self.object_list
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if not (isinstance(items, QuerySet) and bottom > self.count // 2 and self._totally_ordered(items)):
+            return super().page(number)
+        rows = list(items.reverse()[self.count - top : self.count - bottom])
+        rows.reverse()
+        return self._get_page(rows, number, self)
+
+    @staticmethod
+    def _totally_ordered(items):
+        order = items.query.order_by
+        return bool(order) and order[-1] in TOTAL_ORDER_KEYS
+
+
 def paginate(request, items, per_page, *, count=None):
     """The page of ``items`` that ``request`` asks for, with ``page_links`` for the pagination include.
 
     ``count``, when the caller already knows it, saves the paginator its COUNT query.
     """
-    paginator = Paginator(items, per_page)
+    paginator = FromEitherEndPaginator(items, per_page)
     if count is not None:
         paginator.count = count
     page = paginator.page(page_number(request.GET.get("page"), paginator.num_pages))

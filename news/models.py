@@ -250,7 +250,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
         news = self.filtered_news(filters)
         # The page's ids are picked from narrow rows (sorting 10,000 whole pages, bodies and all,
         # to skip to the last page took most of its time); the same query reads those ten in full.
-        news_page = paginate(request, news.values("pk"), NEWS_PER_PAGE)
+        news_page = paginate(request, news.values_list("pk", flat=True), NEWS_PER_PAGE)
         news_page.object_list = list(
             with_list_images(
                 NewsPage.objects.filter(pk__in=news_page.object_list).order_by(*news.query.order_by)
