@@ -22,9 +22,9 @@ from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from events.models import EventPage, Registration
+from events.models import EventPage
 from home.demo import ensure_locales
-from home.demo.loader import build_items
+from tests.factories import HomePageFactory, RegistrationFactory, SuperuserFactory, translate
 
 EMPTY, DEMO, BROWSER = range(3)
 
@@ -121,7 +121,21 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """The Dutch home page as root of the default site, with English and German translations."""
-    return build_items("home", "home")["home"]
+    return translate(
+        HomePageFactory(),
+        {
+            "en": {
+                "slug": "home-en",
+                "mission_title": "More work for independent professionals in the Achterhoek",
+                "mission": "Twice a year we bring freelancers and clients together.",
+            },
+            "de": {
+                "slug": "home-de",
+                "mission_title": "Mehr Arbeit für Selbstständige im Achterhoek",
+                "mission": "Zweimal im Jahr bringen wir Selbstständige und Auftraggeber zusammen.",
+            },
+        },
+    )
 
 
 @pytest.fixture
@@ -130,8 +144,9 @@ def home_page(home_pages):
 
 
 @pytest.fixture
-def admin_user(django_user_model):
-    return django_user_model.objects.create_superuser("staff", "staff@example.org", "secret-pass-123")
+def admin_user():
+    """A superuser, ``staff``, with the factories' password."""
+    return SuperuserFactory()
 
 
 @pytest.fixture
@@ -151,15 +166,6 @@ def make_registration(db):
     """``make_registration(session, **fields)``: a confirmed registration, stored without the sign-up flow."""
 
     def make(session, **fields):
-        values = {
-            "name": "Anna de Vries",
-            "email": "anna@example.org",
-            "role": Registration.Role.choices[0][0],
-            "consent_text": "Ik ga akkoord met de privacyverklaring.",
-            "language": session.locale.language_code,
-            "status": Registration.Status.CONFIRMED,
-            **fields,
-        }
-        return Registration.objects.create(event=session, **values)
+        return RegistrationFactory(event=session, **fields)
 
     return make

@@ -9,8 +9,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.models import EventIndexPage, EventPage, Registration
-from home.demo import translated_page
+from events.models import Registration
+from tests.factories import EventIndexPageFactory, EventPageFactory, translate
 
 _numbers = itertools.count(1)
 
@@ -24,14 +24,9 @@ def _fresh_rate_limit_cache():
 
 @pytest.fixture
 def agenda(home_pages):
-    return translated_page(
-        home_pages["nl"],
-        EventIndexPage,
-        {
-            "nl": {"title": "Agenda", "slug": "agenda"},
-            "en": {"title": "Agenda", "slug": "agenda"},
-            "de": {"title": "Termine", "slug": "termine"},
-        },
+    return translate(
+        EventIndexPageFactory(parent=home_pages["nl"], title="Agenda", slug="agenda"),
+        {"en": {"title": "Agenda", "slug": "agenda"}, "de": {"title": "Termine", "slug": "termine"}},
     )
 
 
@@ -44,22 +39,25 @@ def make_event(agenda):
         start = fields.pop("start", None) or (timezone.now() + timedelta(days=days)).replace(
             second=0, microsecond=0
         )
-        nl = {
-            "title": f"Ontbijtsessie {number}",
-            "slug": f"ontbijtsessie-{number}",
-            "start": start,
-            "end": fields.pop("end", None) or start + timedelta(hours=3),
-            "venue_name": "Het Assink",
-            "venue_address": "Stationsstraat 1",
-            "venue_town": "Wehl",
-            "capacity": capacity,
+        if fields.get("end") is None:
+            fields.pop("end", None)  # the factory's: three hours after the start
+        page = EventPageFactory(
+            parent=agenda["nl"],
+            title=f"Ontbijtsessie {number}",
+            slug=f"ontbijtsessie-{number}",
+            start=start,
+            capacity=capacity,
             **fields,
-        }
-        content = {"nl": nl}
-        if translations:
-            content["en"] = {"title": f"Breakfast session {number}", "slug": f"breakfast-session-{number}"}
-            content["de"] = {"title": f"Frühstückssitzung {number}", "slug": f"fruehstueckssitzung-{number}"}
-        return translated_page(agenda["nl"], EventPage, content)
+        )
+        if not translations:
+            return {"nl": page}
+        return translate(
+            page,
+            {
+                "en": {"title": f"Breakfast session {number}", "slug": f"breakfast-session-{number}"},
+                "de": {"title": f"Frühstückssitzung {number}", "slug": f"fruehstueckssitzung-{number}"},
+            },
+        )
 
     return make
 

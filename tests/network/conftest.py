@@ -1,30 +1,22 @@
 import pytest
 from django.core import mail
 
-from home.demo import translated_page
-from home.demo.loader import build_items
-from home.models import Sector
-from network.models import Municipality, NetworkIndexPage, NetworkPage
+from network.models import Municipality
 from network.onboarding import ensure_moderation, onboard_network
+from tests.factories import NetworkIndexPageFactory, NetworkPageFactory, three_sectors, translate
 
 
 @pytest.fixture
 def sectors(locales):
-    build_items("home", "ondernemers", "overheid", "organisaties")
-    return {sector.slug: sector for sector in Sector.objects.filter(locale__language_code="nl")}
+    return three_sectors()["nl"]
 
 
 @pytest.fixture
 def directory(home_pages, sectors):
     """The network directory in nl, en and de, with its moderation workflow."""
-    pages = translated_page(
-        home_pages["nl"],
-        NetworkIndexPage,
-        {
-            "nl": {"title": "Netwerken", "slug": "netwerken"},
-            "en": {"title": "Networks", "slug": "networks"},
-            "de": {"title": "Netzwerke", "slug": "netzwerke"},
-        },
+    pages = translate(
+        NetworkIndexPageFactory(parent=home_pages["nl"], title="Netwerken", slug="netwerken"),
+        {"en": {"title": "Networks", "slug": "networks"}, "de": {"title": "Netzwerke", "slug": "netzwerke"}},
     )
 
     ensure_moderation()
@@ -33,19 +25,14 @@ def directory(home_pages, sectors):
 
 def add_network(directory, title, *, sectors=(), municipalities=(), tags=(), **fields):
     """A live network page under the Dutch directory."""
-    page = NetworkPage(
+    return NetworkPageFactory(
+        parent=directory,
         title=title,
-        short_description=fields.pop("short_description", f"Over {title}."),
         sectors=list(sectors),
         municipalities=list(Municipality.objects.filter(slug__in=municipalities)),
+        tags=list(tags),
         **fields,
     )
-    directory.add_child(instance=page)
-    if tags:
-        page.tags.add(*tags)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
 
 
 def publish(page):

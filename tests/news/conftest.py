@@ -8,10 +8,15 @@ from django.core.cache import caches
 from django.db import connection
 from django.utils.text import slugify
 
-from home.demo import demo_image, translated_page, translated_snippet
-from home.demo.loader import build_items
-from home.models import Sector
-from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
+from news.models import NewsPageTopic
+from tests.factories import (
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    TopicFactory,
+    three_sectors,
+    translate,
+)
 
 _slugs = itertools.count()
 
@@ -26,11 +31,7 @@ def empty_caches():
 @pytest.fixture
 def sectors(locales):
     """The three O's in nl, en and de: ``sectors[code][slug]``."""
-    build_items("home", "ondernemers", "overheid", "organisaties")
-    return {
-        code: {sector.slug: sector for sector in Sector.objects.filter(locale=locale)}
-        for code, locale in locales.items()
-    }
+    return three_sectors()
 
 
 # Dutch slug: translations (name, slug) per language. "zorg" has no translation on purpose.
@@ -55,11 +56,10 @@ def topics(locales):
     """A few topics: ``topics[code][dutch_slug]``, the Dutch topic where a language has no translation."""
     made = {}
     for slug, names in TEST_TOPICS.items():
-        content = {"nl": {"name": names["nl"]}}
-        for code in ("en", "de"):
-            if code in names:
-                content[code] = {"name": names[code][0], "slug": names[code][1]}
-        made[slug] = translated_snippet(Topic, {"slug": slug}, content)
+        translations = {
+            code: {"name": names[code][0], "slug": names[code][1]} for code in names if code != "nl"
+        }
+        made[slug] = translate(TopicFactory(slug=slug, name=names["nl"]), translations)
     return {
         code: {slug: by_code.get(code, by_code["nl"]) for slug, by_code in made.items()} for code in locales
     }
@@ -67,11 +67,11 @@ def topics(locales):
 
 @pytest.fixture
 def news_indexes(home_pages, sectors):
-    return translated_page(
-        home_pages["nl"],
-        NewsIndexPage,
+    return translate(
+        NewsIndexPageFactory(
+            parent=home_pages["nl"], title="Nieuws", slug="nieuws", intro="Nieuws van Pr8werk."
+        ),
         {
-            "nl": {"title": "Nieuws", "slug": "nieuws", "intro": "Nieuws van Pr8werk."},
             "en": {"title": "News", "slug": "news", "intro": "News from Pr8werk."},
             "de": {"title": "Neuigkeiten", "slug": "neuigkeiten", "intro": "Neuigkeiten von Pr8werk."},
         },
@@ -80,7 +80,9 @@ def news_indexes(home_pages, sectors):
 
 @pytest.fixture
 def lead_image(db):
-    return demo_image("Testbeeld nieuws", seed=3, size=(1200, 675), alt="Een testbeeld")
+    return ImageFactory(
+        title="Testbeeld nieuws", description="Een testbeeld", file__width=1200, file__height=675
+    )
 
 
 @pytest.fixture
@@ -94,25 +96,21 @@ def add_news(news_indexes, sectors, topics):
     def add(
         language, title, date=None, *, in_sectors=(), topics=(), body="", image=None, author="", revision=True
     ):
-        index = news_indexes[language]
-        page = NewsPage(
+        page = NewsPageFactory(
+            parent=news_indexes[language],
             title=title,
             slug=f"{slugify(title)}-{next(_slugs)}",
             date=date or datetime.date(2013, 1, 1),
-            intro=f"Inleiding bij {title}",
             lead_image=image,
             author=author,
             body=[{"type": "paragraph", "value": f"<p>{body}</p>"}] if body else [],
+            sectors=[sectors[language][slug] for slug in in_sectors],
+            topic_links=[
+                NewsPageTopic(topic=topic_table[language][slug], sort_order=order)
+                for order, slug in enumerate(topics)
+            ],
+            revision=revision,
         )
-        page.sectors = [sectors[language][slug] for slug in in_sectors]
-        page.topic_links = [
-            NewsPageTopic(topic=topic_table[language][slug], sort_order=order)
-            for order, slug in enumerate(topics)
-        ]
-        index.add_child(instance=page)
-        if revision:
-            page.save_revision().publish()
-            page.refresh_from_db()
         return page
 
     return add
