@@ -8,7 +8,6 @@ import string
 from datetime import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
@@ -16,7 +15,7 @@ from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 from events.models import Registration
 from home.exports import StreamingExportMixin
-from home.roles import STAFF_GROUP
+from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +24,9 @@ BUDGET = 20
 
 
 @pytest.fixture
-def staff(client, django_user_model, home_pages):
+def staff(client, home_pages):
     """A member of the communications group, as staff work: not a superuser."""
-    user = django_user_model.objects.create_user("redactie", "redactie@example.org", "pass-12345")
-    user.groups.add(Group.objects.get(name=STAFF_GROUP))
-    client.force_login(user)
+    client.force_login(StaffUserFactory())
     return client
 
 

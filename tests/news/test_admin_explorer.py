@@ -4,14 +4,13 @@ each row's translation buttons still as wagtail-localize would show them."""
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from home import translation_buttons
 from home.demo import translated_page
-from home.roles import STAFF_GROUP
 from news.models import NewsPage
+from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +24,9 @@ BUDGET = 43
 
 
 @pytest.fixture
-def staff_user(django_user_model, home_pages):
+def staff_user(home_pages):
     """A member of the communications group, as staff work: not a superuser."""
-    user = django_user_model.objects.create_user("redactie", "redactie@example.org", "pass-12345")
-    user.groups.add(Group.objects.get(name=STAFF_GROUP))
-    return user
+    return StaffUserFactory()
 
 
 @pytest.fixture
