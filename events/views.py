@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from events.forms import RegistrationForm
 from events.models import (
+    SCHEDULE_FIELDS,
     STATE_MESSAGES,
     EventPage,
     Registration,
@@ -57,20 +58,32 @@ def body_too_large(request):
     return length > settings.EVENTS_SIGNUP_MAX_BODY_BYTES
 
 
+def live_session(pk, *fields):
+    """The live, public session ``pk`` in the active language, with its seat holder; 404 otherwise.
+
+    ``fields`` narrows the row to what a sign-up needs before anything is rendered.
+    """
+    sessions = (
+        EventPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .annotate(_seat_holder_id=seat_holder_subquery())
+    )
+    if fields:
+        sessions = sessions.only(*fields)
+    return get_object_or_404(sessions, pk=pk)
+
+
 @never_cache  # the answer may hold what the visitor typed: their name and address
 @require_http_methods(["GET", "HEAD", "POST"])
 def signup(request, pk):
     """POST signs up and redirects; errors show the session page again, with the visitor's input."""
-    page = get_object_or_404(
-        EventPage.objects.live()
-        .public()
-        .filter(locale__language_code=get_language())
-        .annotate(_seat_holder_id=seat_holder_subquery()),
-        pk=pk,
-    )
     if request.method != "POST":
-        return redirect(page.url + "#signup")
-    form = RegistrationForm()
+        return redirect(live_session(pk).url + "#signup")
+    # Every worker answers a rush of sign-ups: a sign-up reads only the fields that decide whether it
+    # is taken, and the whole page is read only to show it again with an error.
+    page = live_session(pk, "is_cancelled", *SCHEDULE_FIELDS)
+    form = None
     if body_too_large(request):
         error, status = _("Your sign-up was too long to process. Please shorten your remarks."), 413
     elif rate_limited(request):
@@ -110,7 +123,11 @@ def signup(request, pk):
             status = 400
         else:
             status = 400
-    response = page.render(request, context_overrides={"registration_form": form, "signup_error": error})
+    page = live_session(pk)
+    response = page.render(
+        request,
+        context_overrides={"registration_form": form or RegistrationForm(), "signup_error": error},
+    )
     response.status_code = status
     return response
 

@@ -14,6 +14,7 @@ from events.models.reports import (
     public_reports,
 )
 from events.models.sessions import (
+    SCHEDULE_FIELDS,
     STATE_MESSAGES,
     EventIndexPage,
     EventPage,
@@ -33,6 +34,7 @@ from events.models.sessions import (
 
 __all__ = [
     "OUTCOMES_PER_PAGE",
+    "SCHEDULE_FIELDS",
     "STATE_MESSAGES",
     "EventIndexPage",
     "EventPage",

@@ -449,7 +449,11 @@ class RegistrationManager(models.Manager.from_queryset(RegistrationQuerySet)):
         # are only the seat holder's row, the address's active registration, the seat count and the
         # inserts of the registration with its mail, each one indexed statement.
         with transaction.atomic():
-            holder = EventPage.objects.select_for_update(of=("self",)).get(pk=holder_id)
+            holder = (
+                EventPage.objects.select_for_update(of=("self",))
+                .only("is_cancelled", "capacity", *SCHEDULE_FIELDS)
+                .get(pk=holder_id)
+            )
             holder._seat_holder_id = holder.pk
             # The seat holder decides, not the translation the visitor used: an editor may have
             # cancelled or closed the session without syncing every translation yet.
