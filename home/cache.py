@@ -16,6 +16,7 @@ import re
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -153,12 +154,14 @@ def connect_signals():
 class AnonymousPageCacheMiddleware:
     """Serve anonymous GET requests for public pages from the cache; mark what it did in X-Cache.
 
-    It sits outside GZipMiddleware: a hit goes out as stored, compressed once when it was made, with
-    its ETag, instead of being compressed and hashed again on every request.
+    It comes first in MIDDLEWARE: a hit goes out as stored, with the headers the inner middleware
+    added when it was made (security headers, its ETag) and compressed once, instead of passing
+    through them, being compressed and hashed again on every request.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.conditional = ConditionalGetMiddleware(get_response)
         self.skip_prefixes = ("/admin/", "/documents/", settings.STATIC_URL, settings.MEDIA_URL)
 
     def __call__(self, request):
@@ -180,6 +183,9 @@ class AnonymousPageCacheMiddleware:
         stored_generations, cached = found.get(key, (None, None))
         if stored_generations == generations:
             cached["X-Cache"] = "HIT"
+            if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+                # The middleware inside this one do not run for a hit: ConditionalGet's answer here.
+                return self.conditional.process_response(request, cached)
             return cached
         response = self.get_response(request)
         if self.is_cacheable_response(request, response):

@@ -85,15 +85,17 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit goes out before any other middleware runs, as it was stored with the headers they
+    # added (security headers, ETag) and compressed once. Outside the session and CSRF middleware,
+    # so it sees the cookies they set and skips those pages; outside gzip, so a hit is not
+    # compressed again. Static files and http:// addresses (redirected to https) are never stored.
+    "home.cache.AnonymousPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.SecurityHeadersMiddleware",
     # whitenoise straight after SecurityMiddleware (https://whitenoise.readthedocs.io/en/stable/django.html)
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETags and 304s for every response, the cached ones included.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Outside the session and CSRF middleware, so it sees the cookies they set and skips those pages;
-    # outside gzip, so that a hit is served as it was compressed once.
-    "home.cache.AnonymousPageCacheMiddleware",
     # Pages go out compressed (a quarter of their size); Django's gzip adds random padding
     # against BREACH, and CSRF tokens are masked per response anyway (cached pages hold none).
     # Images and documents, which are compressed formats already, go out as they are.
@@ -172,7 +174,7 @@ REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "pr8werk",
         }
