@@ -6,16 +6,20 @@ change), and Django's cache API gives shared Redis in production and local memor
 
 Invalidation is by generation: every content change in the database increments one counter that is
 stored with every cached page, so all cached pages turn stale at once, in every process that shares
-the cache. A hit costs one cache round trip: the counters and the page are read together.
+the cache. A hit costs one cache round trip: the counters and the page are read together; a page
+asked for again within a second comes from the server process's own memory (LocalPages).
 """
 
 import hashlib
 import math
 import re
+import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -80,6 +84,54 @@ def _bump(key):
         cache.incr(key)
     except ValueError:  # not there yet (or evicted): a fresh counter also misses every old key
         cache.set(key, 2, None)
+    LOCAL_PAGES.forget()
+
+
+class LocalPages:
+    """The pages this server process took from the shared cache in the last moment.
+
+    A hit from the shared cache costs a round trip to Redis and most of a hit's time; a page asked
+    for again within PAGE_CACHE_LOCAL_SECONDS (1 s) comes from the process's own memory. A change
+    made in this process forgets them all at once; one made in another process shows here at most
+    that long after, well within the minute a browser or proxy may keep the page anyway (max-age).
+    Every entry is checked against the shared counters when it is taken, so nothing older survives:
+    not a cleared cache, not a restarted Redis.
+    """
+
+    def __init__(self, size=500):
+        self.size = size
+        self.entries = {}
+        self.lock = threading.Lock()
+
+    @staticmethod
+    def seconds():
+        return settings.PAGE_CACHE_LOCAL_SECONDS
+
+    def get(self, key, now):
+        entry = self.entries.get(key)
+        # The wall clock, like the shared cache's own expiry; a clock set back ends every entry.
+        if entry is None or not 0 <= now - entry[0] < self.seconds():
+            return None
+        _taken, status, headers, content = entry
+        # A response of its own for every request: threads of one process may send it at once.
+        return HttpResponse(content, status=status, headers=headers)
+
+    def put(self, key, response, now):
+        if not self.seconds():
+            return
+        entry = (now, response.status_code, dict(response.items()), response.content)
+        with self.lock:
+            self.entries.pop(key, None)
+            if len(self.entries) >= self.size:
+                del self.entries[next(iter(self.entries))]  # the oldest
+            self.entries[key] = entry
+
+    def forget(self):
+        with self.lock:
+            self.entries.clear()
+
+
+LOCAL_PAGES = LocalPages()
 
 
 _MISSING = object()
@@ -174,6 +226,9 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         key = self.key_for(request)
+        now = time.time()
+        if (local := LOCAL_PAGES.get(key, now)) is not None:
+            return self.hit(request, local)
         # The counters and the page in one cache round trip: this runs on every anonymous request.
         found = cache.get_many([GENERATION_KEY, LIVE_GENERATION_KEY, key])
         generations = ".".join(
@@ -182,11 +237,8 @@ class AnonymousPageCacheMiddleware:
         )
         stored_generations, cached = found.get(key, (None, None))
         if stored_generations == generations:
-            cached["X-Cache"] = "HIT"
-            if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
-                # The middleware inside this one do not run for a hit: ConditionalGet's answer here.
-                return self.conditional.process_response(request, cached)
-            return cached
+            LOCAL_PAGES.put(key, cached, now)
+            return self.hit(request, cached)
         response = self.get_response(request)
         if self.is_cacheable_response(request, response):
             timeout = page_cache_timeout()
@@ -201,10 +253,18 @@ class AnonymousPageCacheMiddleware:
             # Stored with the counters read before rendering: a change while it rendered makes it stale.
             # One entry per address, replaced when content changes, instead of one per generation.
             cache.set(key, (generations, response), timeout)  # template responses are rendered by now
+            LOCAL_PAGES.put(key, response, now)
             response["X-Cache"] = "MISS"
         elif response.status_code == 200 and not response.has_header("Cache-Control"):
             # A live page (a form with this visitor's CSRF token): a proxy must not keep it either.
             patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+    def hit(self, request, response):
+        response["X-Cache"] = "HIT"
+        if "HTTP_IF_NONE_MATCH" in request.META or "HTTP_IF_MODIFIED_SINCE" in request.META:
+            # The middleware inside this one do not run for a hit: ConditionalGet's answer here.
+            return self.conditional.process_response(request, response)
         return response
 
     def is_cacheable_request(self, request):

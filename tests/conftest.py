@@ -23,6 +23,7 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from events.models import EventPage
+from home.cache import LOCAL_PAGES
 from home.demo import ensure_locales
 from tests.factories import HomePageFactory, RegistrationFactory, SuperuserFactory, translate
 
@@ -62,9 +63,11 @@ def _empty_caches():
     """Caches outlive a rolled-back test (routes, site frame, rate limits, renditions): start each test empty."""
     for cache in caches.all():
         cache.clear()
+    LOCAL_PAGES.forget()  # each process's copies of shared pages, kept for a second
     yield
     for cache in caches.all():
         cache.clear()
+    LOCAL_PAGES.forget()
 
 
 @pytest.fixture(autouse=True)

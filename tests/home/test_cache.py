@@ -1,3 +1,5 @@
+import threading
+import time
 from datetime import timedelta
 from unittest import mock
 
@@ -15,6 +17,7 @@ from events.models import EventPage, Registration, RegistrationMail, Registratio
 from home.cache import (
     GENERATION_KEY,
     LIVE_GENERATION_KEY,
+    LOCAL_PAGES,
     AnonymousPageCacheMiddleware,
     current_generation,
     invalidate_page_cache,
@@ -105,6 +108,7 @@ def test_a_hit_takes_one_cache_round_trip_and_a_change_makes_it_stale(
 ):
     """The counters and the page are read together; a page stored under older counters is a miss."""
     client.get("/en/about/")
+    LOCAL_PAGES.forget()  # as in a process that has not served the page yet
     reads, inside = [], []
 
     def counted(name):
@@ -127,10 +131,82 @@ def test_a_hit_takes_one_cache_round_trip_and_a_change_makes_it_stale(
 
     assert client.get("/en/about/")["X-Cache"] == "HIT"
     assert reads == ["get_many"]
+    # Asked again within the second: from the process's own memory, no round trip at all.
+    again = client.get("/en/about/")
+    assert again["X-Cache"] == "HIT" and b"<html" in again.content
+    assert reads == ["get_many"]
 
-    invalidate_page_cache(sender=ContentPage)
+    invalidate_page_cache(sender=ContentPage)  # a change in this process forgets its copies at once
     assert client.get("/en/about/")["X-Cache"] == "MISS"
     assert client.get("/en/about/")["X-Cache"] == "HIT"
+
+
+@pytest.mark.django_db
+def test_a_change_in_another_process_shows_within_a_second(demo_site, client, page_cache, settings):
+    """Another server process bumps the shared counter only: this process's copy lives out its second."""
+    assert settings.PAGE_CACHE_LOCAL_SECONDS == 1
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        first = client.get("/en/about/")
+        cache.incr(GENERATION_KEY)  # what _bump does in the other process, without this one hearing
+        assert client.get("/en/about/")["X-Cache"] == "HIT"
+    with time_machine.travel(start + timedelta(seconds=1), tick=False):
+        later = client.get("/en/about/")
+    assert later["X-Cache"] == "MISS"
+    assert later.content == first.content  # nothing really changed; the point is that it was asked
+    cache.incr(GENERATION_KEY)
+    with time_machine.travel(start - timedelta(seconds=5), tick=False):  # the clock set back
+        assert client.get("/en/about/")["X-Cache"] == "MISS"  # not the copy "from the future"
+
+
+def test_threads_of_one_process_share_the_local_copies_safely(settings, monkeypatch):
+    """Every request gets a response object of its own, while other threads store and forget copies."""
+    settings.PAGE_CACHE_DISABLED = False
+    # No database here: the clock-driven expiry has tests of its own.
+    monkeypatch.setattr("home.cache.seconds_until_scheduled_change", lambda: None)
+    cache.clear()
+    LOCAL_PAGES.forget()
+    renders = []
+
+    def view(request):
+        renders.append(request.path)
+        return HttpResponse(f"<p>{request.path}</p>" * 200)
+
+    middleware = AnonymousPageCacheMiddleware(view)
+    paths = [f"/pagina-{number}/" for number in range(20)]
+    errors, seen = [], []
+    stop = threading.Event()
+
+    def visitor(offset):
+        try:
+            for round_ in range(100):
+                path = paths[(offset + round_) % len(paths)]
+                response = middleware(RequestFactory().get(path))
+                response["X-Visitor"] = str(offset)  # a response shared between threads would show it
+                time.sleep(0.001)  # while the other threads answer the same addresses
+                seen.append((path, response.content, response["X-Visitor"] == str(offset)))
+        except Exception as error:  # noqa: BLE001 - reported below, with the thread's failure
+            errors.append(error)
+
+    def editor():
+        while not stop.is_set():
+            invalidate_page_cache()
+            time.sleep(0.005)
+
+    threads = [threading.Thread(target=visitor, args=(offset,)) for offset in range(8)]
+    changes = threading.Thread(target=editor)
+    changes.start()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stop.set()
+    changes.join()
+    assert errors == []
+    assert len(seen) == 800
+    assert all(content == f"<p>{path}</p>".encode() * 200 for path, content, _own in seen)
+    assert all(own for _path, _content, own in seen)
+    assert len(renders) < 800  # the copies did serve
 
 
 @pytest.mark.django_db

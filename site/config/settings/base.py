@@ -152,6 +152,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 60)
 PAGE_CACHE_DISABLED = env_bool("PAGE_CACHE_DISABLED", False)
+# Seconds a server process answers a page again from its own memory before asking the shared cache
+# (home/cache.py LocalPages): a change made in another process shows here at most this late.
+PAGE_CACHE_LOCAL_SECONDS = env_int("PAGE_CACHE_LOCAL_SECONDS", 1)
 
 # A proxy or CDN in front of the site is purged on publish and sign-up (home/purge.py).
 WAGTAILFRONTENDCACHE = {}
