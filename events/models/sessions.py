@@ -32,6 +32,7 @@ from wagtail.search import index
 from events.blocks import ProgrammeBlock
 from events.ical import calendar_response, events_calendar
 from home.models import Sector
+from home.pagination import paginate
 from home.params import year_param
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -88,6 +89,10 @@ def confirmed_count_subquery():
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
 
 
+# Past sessions per page of a year's archive: a card grid of two columns, six rows.
+PAST_PER_PAGE = 12
+
+
 class EventIndexPage(RoutablePageMixin, Page):
     """The agenda: upcoming sessions first, then the archive per year; an iCal feed per language."""
 
@@ -116,7 +121,7 @@ class EventIndexPage(RoutablePageMixin, Page):
     def past_events(self):
         # No seat count: a past session's card says it took place (or was cancelled), never its
         # seats, and counting the sign-ups of a year of sessions was most of this query.
-        return self.events().filter(end__lt=timezone.now()).order_by("-start")
+        return self.events().filter(end__lt=timezone.now()).order_by("-start", "-pk")
 
     def past_years(self, sector_slug=None):
         """The years with past sessions, newest first, in the local time zone: one small query."""
@@ -128,9 +133,10 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        """Upcoming sessions, then the past ones of one year: the latest, or ``?year=``.
+        """Upcoming sessions, then the past ones of one year: the latest, or ``?year=``, a page at a time.
 
-        Twenty years of sessions on one page made the agenda 362 KB; a year is a few dozen at most.
+        Twenty years of sessions on one page made the agenda 362 KB; a busy year of fifty sessions
+        still doubled its render time, so a year's sessions are paged like every other list.
         """
         sector_slug = request.GET.get("sector", "")[:80]
         asked_year = year_param(request)
@@ -141,24 +147,29 @@ class EventIndexPage(RoutablePageMixin, Page):
             upcoming = upcoming.filter(sector__slug=sector_slug)
         years = self.past_years(sector_slug if active_sector else None)
         year = asked_year if asked_year is not None else (years[0] if years else None)
-        past = []
+        past_page = None
         if year in years:
             past = self.past_events().filter(start__year=year)
             if active_sector is not None:
                 past = past.filter(sector__slug=sector_slug)
+            past_page = paginate(request, past, PAST_PER_PAGE)
+        # A year's archive is a lasting address, while the agenda itself moves on to the next year:
+        # /agenda/?year=2012 names itself. The sector filter is dropped, as on the news index, since
+        # the year's page holds its sessions of every sector.
+        canonical = [f"year={year}"] if asked_year in years else []
+        if past_page is not None and past_page.number > 1:
+            canonical.append(f"page={past_page.number}")
         response = self.render(
             request,
             context_overrides={
                 "upcoming": list(upcoming),
-                "past": list(past),
+                "past": past_page.object_list if past_page is not None else [],
+                "past_page": past_page,
                 "years": years,
                 "year": year,
                 "sectors": sectors,
                 "active_sector": active_sector,
-                # A year's archive is a lasting address, while the agenda itself moves on to the
-                # next year: /agenda/?year=2012 names itself. The sector filter is dropped, as on
-                # the news index, since the year's page holds its sessions of every sector.
-                "canonical_query": f"?year={year}" if asked_year in years else "",
+                "canonical_query": "?" + "&".join(canonical) if canonical else "",
             },
         )
         if year is not None and year not in years:

@@ -89,6 +89,44 @@ def test_past_sessions_one_year_at_a_time_with_a_year_navigation(client, make_ev
     assert not [page.title for page in past.values() if page.title in earlier]
 
 
+def test_a_busy_years_sessions_come_a_page_at_a_time(client, make_event):
+    """Fourteen sessions in 2012: the newest twelve, then the other two on page 2 of that year."""
+    sessions = [
+        make_event(
+            start=datetime(2012, 1 + index % 12, 1 + index, 7, 30, tzinfo=AMSTERDAM), translations=False
+        )["nl"]
+        for index in range(14)
+    ]
+    newest_first = sorted(sessions, key=lambda page: page.start, reverse=True)
+    make_event(start=datetime(2011, 6, 1, 7, 30, tzinfo=AMSTERDAM), translations=False)
+
+    def archive(address):
+        response = client.get(address)
+        html = response.content.decode().split('id="archive-title"', 1)[1]
+        titles = re.findall(r'class="card__title"><a [^>]*>([^<]+)</a>', html)
+        return response, html, titles
+
+    _response, first, titles = archive("/agenda/")
+    assert titles == [page.title for page in newest_first[:12]]
+    assert '<a href="?page=2" rel="next">' in first
+    assert year_links(first)[:2] == [(2012, "?year=2012", True), (2011, "?year=2011", False)]
+
+    response, second, titles = archive("/agenda/?year=2012&page=2")
+    assert titles == [page.title for page in newest_first[12:]]
+    assert '<a href="?year=2012&amp;page=1" rel="prev">' in second
+    # Another year starts at its first page.
+    assert year_links(response.content.decode()) == [
+        (2012, "?year=2012", True),
+        (2011, "?year=2011", False),
+    ]
+    assert (
+        '<link rel="canonical" href="http://testserver/agenda/?year=2012&amp;page=2">'
+        in response.content.decode()
+    )
+    assert archive("/agenda/?page=9")[2] == titles  # past the end: the last page
+    assert client.get("/agenda/?page=twee").status_code == 404
+
+
 def test_a_year_without_sessions_or_not_a_year_is_not_found(client, make_event):
     past = make_event(start=datetime(2012, 6, 1, 7, 30, tzinfo=AMSTERDAM), translations=False)["nl"]
     upcoming = make_event(days=5, translations=False)["nl"]
