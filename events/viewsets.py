@@ -10,7 +10,7 @@ import datetime
 
 import django_filters
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -172,16 +172,51 @@ class SignupCountsView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-class RegistrationFilterSet(WagtailFilterSet):
-    event = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Session"),
-        # Registrations point at the first page of a session's translations. One EXISTS per session
-        # (an index lookup) rather than a DISTINCT over every registration joined to its session:
-        # with 100,000 registrations that made this drop-down the slowest part of the list.
-        queryset=EventPage.objects.filter(Exists(Registration.objects.filter(event=OuterRef("pk"))))
+# The session filter offers the sessions of the past year and the ones ahead: twenty years of
+# sessions made a drop-down of a thousand options, most of the registrations list's time. Older ones
+# are one click away on "Sign-ups per session", whose links keep their session selected here.
+RECENT_SESSIONS = datetime.timedelta(days=365)
+
+
+def database_id(value):
+    """``value`` as a row id when it is one the database can hold (a bigint), else None."""
+    value = str(value)
+    # The length first: int() refuses strings of thousands of digits with an error of its own.
+    if value.isascii() and value.isdigit() and len(value) <= 19 and int(value) < 2**63:
+        return int(value)
+    return None
+
+
+def session_choices(request):
+    """The sessions with sign-ups that the filter offers: recent and upcoming ones, and the chosen one."""
+    offered = Q(end__gte=timezone.now() - RECENT_SESSIONS)
+    chosen = database_id(request.GET.get("event", "")) if request is not None else None
+    if chosen is not None:
+        offered |= Q(pk=chosen)
+    # Registrations point at the first page of a session's translations. One EXISTS per session
+    # (an index lookup) rather than a DISTINCT over every registration joined to its session.
+    return (
+        EventPage.objects.filter(offered, Exists(Registration.objects.filter(event=OuterRef("pk"))))
         .only("title", "start")
-        .order_by("-start"),
+        .order_by("-start")
     )
+
+
+class SessionChoiceField(django_filters.fields.ModelChoiceField):
+    def to_python(self, value):
+        # An id past the database's integer range is no session: without this the lookup raises
+        # OverflowError on SQLite and a data error on PostgreSQL, a 500 instead of "not a choice".
+        if value not in self.empty_values and database_id(value) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class SessionFilter(django_filters.ModelChoiceFilter):
+    field_class = SessionChoiceField
+
+
+class RegistrationFilterSet(WagtailFilterSet):
+    event = SessionFilter(label=gettext_lazy("Session"), queryset=session_choices)
 
     class Meta:
         model = Registration

@@ -96,6 +96,26 @@ def test_the_session_filter_offers_the_sessions_with_sign_ups_without_a_distinct
     assert not [query for query in queries if "DISTINCT" in query.upper()]
 
 
+def test_the_session_filter_offers_a_years_sessions_and_still_takes_an_older_one(staff, sessions, make_event):
+    """Twenty years of sessions were a drop-down of a thousand options; older ones come from the counts."""
+    events, _without = sessions
+    older = make_event(days=-400, capacity=50, translations=False)["nl"]
+    last_year = make_event(days=-300, capacity=50, translations=False)["nl"]
+    add_registrations([*events, older, last_year], 0, 10)
+
+    offered = staff.get(INDEX).content.decode()
+    assert f'<option value="{last_year.pk}">{last_year.title}</option>' in offered
+    assert f'value="{older.pk}"' not in offered
+    assert f"{INDEX}?event={older.pk}" in staff.get(INDEX + "counts/").content.decode()
+
+    chosen = staff.get(INDEX, {"event": older.pk}).content.decode()
+    assert f'<option value="{older.pk}" selected>{older.title}</option>' in chosen
+    shown = {f"deelnemer{number}@example.org" for number in range(10) if f"deelnemer{number}@" in chosen}
+    assert shown == {"deelnemer3@example.org", "deelnemer8@example.org"}  # the older session's two
+    for nonsense in ("x", "9" * 30, "9" * 5000, "-1", "１２"):
+        assert staff.get(INDEX, {"event": nonsense}).status_code == 200
+
+
 def test_filtering_on_a_session_stays_within_the_budget(staff, sessions):
     events, _without = sessions
 
