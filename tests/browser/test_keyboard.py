@@ -76,8 +76,9 @@ def test_skip_link_is_the_first_stop_and_moves_to_the_content(live_site, page):
     assert box["y"] >= 0
 
     page.keyboard.press("Enter")
-    assert page.url.endswith("#main")
-    assert page.evaluate("document.activeElement.id") == "main"
+    # The fragment navigation and the focus move come a moment after the key on a busy machine.
+    page.wait_for_url(re.compile(r"/#main$"))
+    page.wait_for_function("document.activeElement.id === 'main'")
     # The next Tab continues inside the content, not back at the header.
     tab(page)
     assert page.evaluate("document.querySelector('main').contains(document.activeElement)")
