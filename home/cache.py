@@ -18,6 +18,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
@@ -183,10 +184,18 @@ def invalidate_page_cache(**kwargs):
         meta.app_label not in CONTENT_APPS or (meta.app_label, meta.model_name) in IGNORED_MODELS
     ):
         return
-    if meta is not None and (meta.app_label, meta.model_name) in LIVE_MODELS:
-        _bump(LIVE_GENERATION_KEY)
-    else:
-        _bump(GENERATION_KEY)
+    key = (
+        LIVE_GENERATION_KEY
+        if meta is not None and (meta.app_label, meta.model_name) in LIVE_MODELS
+        else GENERATION_KEY
+    )
+    _bump(key)
+    # Now, so that this transaction's own later reads see the change; and again once it commits:
+    # another process rendering in between reads the old rows under the new counter, and would
+    # keep that page (and the remembered routes and menus) until the next change. Outside a
+    # transaction the row is committed already.
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: _bump(key), robust=True)
 
 
 def invalidate_on_any(**kwargs):
