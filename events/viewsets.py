@@ -38,6 +38,7 @@ from events.blocks import FOLLOW_UP_STATUSES, OUTCOME_KINDS
 from events.forms import StaffRegistrationForm
 from events.models import EventPage, Registration, ReportOutcome, SessionReportPage, SignupRefused
 from home.exports import SafeExportMixin, StreamingExportMixin
+from home.params import row_id
 
 # --- registrations -------------------------------------------------------------------------------
 
@@ -178,19 +179,10 @@ class SignupCountsView(WagtailAdminTemplateMixin, TemplateView):
 RECENT_SESSIONS = datetime.timedelta(days=365)
 
 
-def database_id(value):
-    """``value`` as a row id when it is one the database can hold (a bigint), else None."""
-    value = str(value)
-    # The length first: int() refuses strings of thousands of digits with an error of its own.
-    if value.isascii() and value.isdigit() and len(value) <= 19 and int(value) < 2**63:
-        return int(value)
-    return None
-
-
 def session_choices(request):
     """The sessions with sign-ups that the filter offers: recent and upcoming ones, and the chosen one."""
     offered = Q(end__gte=timezone.now() - RECENT_SESSIONS)
-    chosen = database_id(request.GET.get("event", "")) if request is not None else None
+    chosen = row_id(request.GET.get("event", "")) if request is not None else None
     if chosen is not None:
         offered |= Q(pk=chosen)
     # Registrations point at the first page of a session's translations. One EXISTS per session
@@ -204,9 +196,9 @@ def session_choices(request):
 
 class SessionChoiceField(django_filters.fields.ModelChoiceField):
     def to_python(self, value):
-        # An id past the database's integer range is no session: without this the lookup raises
-        # OverflowError on SQLite and a data error on PostgreSQL, a 500 instead of "not a choice".
-        if value not in self.empty_values and database_id(value) is None:
+        # An id past the database's integer range is no session: without this the lookup raised
+        # OverflowError on SQLite, a 500 instead of "not a choice".
+        if value not in self.empty_values and row_id(value) is None:
             raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
         return super().to_python(value)
 

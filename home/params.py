@@ -35,6 +35,18 @@ def year_param(request, name="year"):
     return int(value)
 
 
+def row_id(value):
+    """``value`` as a row id when it is one the database can hold (a bigint), else None.
+
+    A longer number is no row, but a lookup with it fails on SQLite (OverflowError). The length is
+    checked first: int() refuses thousands of digits itself.
+    """
+    value = str(value)
+    if value.isascii() and value.isdigit() and len(value) <= 19 and int(value) < 2**63:
+        return int(value)
+    return None
+
+
 def text_param(request, name, max_length=None):
     """Free text in ``?name=``: printable characters only, runs of white space as one space.
 
