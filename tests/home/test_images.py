@@ -6,9 +6,12 @@ from types import SimpleNamespace
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
+from django.utils.functional import cached_property
 from wagtail.images import get_image_model
+from wagtail.images.models import Filter
 
 from events.models import SessionReportPage
 from home.blocks import ImageBlock
@@ -190,3 +193,27 @@ def test_templates_show_exactly_the_specs_that_were_made(locales, use):
     assert image.renditions.count() == len(IMAGE_BLOCK_SPECS if use == "image_block" else QUOTE_PHOTO_SPECS)
     assert_modern_picture(pictures(str(html))[0])
     assert 'loading="lazy"' in html
+
+
+@pytest.mark.django_db
+def test_image_tags_render_as_wagtails_own_and_parse_each_filter_once(locales, monkeypatch):
+    """site_images gives the markup of wagtailimages_tags, from filters parsed once per process."""
+    image = demo_image("Kaart", seed=4, size=(800, 600))
+    tags = (
+        '{% picture image fill-{400x225,640x360} format-{avif,jpeg} sizes="50vw" class="x" alt="" %}'
+        "{% srcset_image image max-{160x120,320x240} as logos %}{{ logos.renditions.1.url }}"
+        '{% image image fill-1200x630 alt="" %}'
+    )
+    own = Template("{% load wagtailimages_tags %}" + tags).render(Context({"image": image}))
+    parsed = []
+    operations = Filter.operations.func
+    monkeypatch.setattr(
+        Filter, "operations", cached_property(lambda self: parsed.append(self.spec) or operations(self))
+    )
+    Filter.operations.__set_name__(Filter, "operations")
+    template = Template("{% load site_images %}" + tags)
+    ours = [template.render(Context({"image": image})) for _ in range(3)]
+    assert ours == [own] * 3
+    assert 'type="image/avif"' in own
+    # Wagtail's tags parse every spec again on each render; shared filters at most once.
+    assert sorted(parsed) == sorted(set(parsed))
