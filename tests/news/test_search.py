@@ -3,6 +3,9 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.database import SearchBackend as wagtail_backend
 
 from tests.news.conftest import empty_shared_caches
 
@@ -141,3 +144,27 @@ def test_search_queries_do_not_grow_with_the_number_of_results(client, add_news,
     client.get(url)
     with django_assert_num_queries(queries_with_five):
         assert len(result_urls(client.get(url))) == 10
+
+
+@pytest.mark.django_db
+def test_site_backend_ranks_as_wagtails_own_with_the_query_computed_once(add_news, home_pages):
+    """home.search changes how PostgreSQL computes a search, never its results or their order."""
+    add_news("nl", "Zwermen in Wehl", body="Wehl aan tafel, zwermen aan tafel.")
+    add_news("nl", "Ontbijt in Doetinchem", body="Na het ontbijt zwermen in Wehl.")
+    add_news("nl", "Tafels in Wehl", body="Drie tafels.")
+    add_news("nl", "Verslag", body="Wehl Wehl Wehl en zwermen.")
+    ours, wagtails = get_search_backend(), wagtail_backend({})
+    pages = Page.objects.live()
+    if connection.vendor != "postgresql":
+        assert type(ours) is type(wagtails)  # SQLite: Wagtail's backend as it is
+        return
+    for words in ("wehl", "zwermen wehl", "tafel", "onvindbaar"):
+        expected = wagtails.search(words, pages, operator="and").annotate_score("score")
+        found = ours.search(words, pages, operator="and").annotate_score("score")
+        assert [(page.pk, page.score) for page in found] == [(page.pk, page.score) for page in expected]
+        assert found.count() == expected.count()
+    with CaptureQueriesContext(connection) as queries:
+        list(ours.search("wehl", pages, operator="and"))
+    sql = queries[0]["sql"]
+    assert sql.count("(SELECT to_tsquery(") == 3  # the filter and both ranks: each an InitPlan
+    assert '"_vector_"' not in sql.split(" FROM ", 1)[0]  # filtered on, not selected

@@ -293,7 +293,7 @@ TASK_QUEUE_WARNING_MINUTES = env_int("TASK_QUEUE_WARNING_MINUTES", 5)
 
 WAGTAIL_SITE_NAME = "Pr8werk"
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {"BACKEND": "home.search"},
 }
 # Documents only through Wagtail's view (/documents/<id>/<name>), which checks collection privacy
 # and the before_serve_document hooks; /media/ serves images only (home/media.py). Set, not left to
