@@ -4,6 +4,7 @@ import datetime
 import importlib
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +12,7 @@ from django.urls import reverse
 from wagtail_localize.models import TranslationSource
 
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
+from tests.factories import StaffUserFactory, UserFactory
 from tests.news.conftest import empty_shared_caches
 from tests.news.test_index import titles
 
@@ -254,6 +256,47 @@ def test_editor_adds_a_topic_and_a_duplicate_slug_is_a_form_error(client, admin_
     assert Topic.objects.filter(slug="zwermsessie").count() == 1
     page = client.get("/admin/snippets/news/topic/")
     assert page.status_code == 200 and "Flexibele schil" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_communications_staff_keep_the_topics_and_translate_them(client, topics, locales):
+    """Staff write the news: they add a topic, rename one and translate one, as they do a sector."""
+    client.force_login(StaffUserFactory())
+    listing = client.get("/admin/snippets/news/topic/")
+    assert listing.status_code == 200 and "inkoop" in listing.content.decode()
+    assert "Onderwerp toevoegen" in listing.content.decode()
+
+    added = client.post("/admin/snippets/news/topic/add/?locale=nl", {"name": "Flexibele schil", "slug": ""})
+    assert added.status_code == 302
+    care = topics["nl"]["zorg"]
+    renamed = client.post(
+        f"/admin/snippets/news/topic/edit/{care.pk}/", {"name": "zorg en welzijn", "slug": "zorg"}
+    )
+    assert renamed.status_code == 302
+    translated = client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["news", "topic", care.pk]),
+        {"locales": [locales["en"].pk]},
+    )
+
+    assert translated.status_code == 302
+    assert Topic.objects.get(name="Flexibele schil").locale == locales["nl"]
+    assert Topic.objects.get(pk=care.pk).name == "zorg en welzijn"
+    assert Topic.objects.filter(translation_key=care.translation_key, locale=locales["en"]).exists()
+
+
+@pytest.mark.django_db
+def test_an_editor_outside_communications_cannot_change_topics(client, topics):
+    """A network editor chooses a topic at most: listing, adding and editing topics stay closed."""
+    editor = UserFactory()
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    care = topics["nl"]["zorg"]
+
+    assert client.get("/admin/snippets/news/topic/").status_code == 302
+    refused = client.post("/admin/snippets/news/topic/add/?locale=nl", {"name": "Stiekem", "slug": ""})
+    assert refused.status_code == 302
+    client.post(f"/admin/snippets/news/topic/edit/{care.pk}/", {"name": "overgenomen", "slug": "zorg"})
+    assert not Topic.objects.filter(name__in=["Stiekem", "overgenomen"]).exists()
 
 
 @pytest.mark.django_db
