@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm
 
 from home.text import one_line, printable_lines
 
@@ -39,3 +40,15 @@ class HoneypotMixin:
 
     def is_spam(self):
         return bool(self.data.get(self.add_prefix(self.honeypot_field)))
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's login form with its password field named in the admin's language.
+
+    Wagtail declares the field without a label, so Django names it after the field, in English:
+    the Dutch login page asked for "Gebruikersnaam" and "Password".
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

@@ -5,7 +5,11 @@ import importlib
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.utils import translation
 from wagtail.models import Collection, Task, Workflow
+
+from home.forms import AdminLoginForm
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +52,14 @@ def test_a_name_an_operator_chose_is_left_alone(db):
 
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Webredactie", "Editors (oud)"} <= names and "Redacteuren" not in names
+
+
+def test_the_login_page_names_its_fields_in_the_admins_language(client, admin_user):
+    """Wagtail's password field has no label of its own: Django called it "Password" in every language."""
+    html = client.get("/admin/login/").content.decode()
+    labels = [part.split(">", 1)[1].split("<", 1)[0].strip() for part in html.split("<label")[1:]]
+    assert labels[:2] == ["Gebruikersnaam", "Wachtwoord"]
+    with translation.override("de"):
+        assert str(AdminLoginForm().fields["password"].label) == "Passwort"
+    signed_in = client.post("/admin/login/", {"username": admin_user.username, "password": PASSWORD})
+    assert signed_in.status_code == 302

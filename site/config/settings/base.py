@@ -307,6 +307,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 # No editor's address hash goes to gravatar.com, and the admin's CSP (home/middleware.py) allows
 # images from the site itself only: Wagtail shows its own default avatar instead.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Wagtail's own form, with the password field's label translated (it has none of its own).
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.AdminLoginForm"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
