@@ -22,8 +22,9 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
+from django.utils.safestring import mark_safe
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
@@ -150,6 +151,28 @@ def remembered(name, build, timeout=3600):
         value = build()
         cache.set(key, value, timeout)
     return value
+
+
+def remembered_fragments(context, template_name, name, items, vary, timeout=3600):
+    """Each of ``items`` rendered by ``template_name`` (as ``name``, within ``context``), kept in the
+    cache until content changes: one cache read for all of them, the missing ones rendered.
+
+    For the cards of a long list, each a few hundred microseconds of template rendering. ``vary(item)``
+    names everything else a card shows that may differ between renderings of the same content (the
+    item, the site its links are relative to, the state of the clock or of a seat count); the
+    language and the content generation are part of every key.
+    """
+    prefix = f"fragment:{current_generation()}:{translation.get_language()}:{template_name}"
+    keys = [f"{prefix}:{vary(item)}" for item in items]
+    found = cache.get_many(keys) if keys else {}
+    made = {}
+    for key, item in zip(keys, items, strict=True):
+        if key not in found:
+            with context.push({name: item}):
+                made[key] = found[key] = context.template.engine.get_template(template_name).render(context)
+    if made:
+        cache.set_many(made, timeout)
+    return mark_safe("".join(found[key] for key in keys))  # noqa: S308 - rendered by the template engine
 
 
 _SCHEDULE_HOOKS = []

@@ -1,7 +1,11 @@
 from django import template
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import Site
 
 from events.forms import RegistrationForm
+from events.models import RegistrationState
+from home.cache import remembered_fragments
 from home.models import SiteSettings
 
 register = template.Library()
@@ -21,3 +25,21 @@ def signup_form(context, page):
         "states": context.get("states"),
         "privacy_url": (privacy_page.localized.get_url(request) or "") if privacy_page else "",
     }
+
+
+@register.simple_tag(takes_context=True)
+def event_cards(context, events, heading_level=3):
+    """The agenda cards (``events/includes/event_card.html``) of ``events``, each rendered once per
+    content change, state and seat count: the same cards on every year, page and filter of the
+    agenda and on the home page, and a sign-up renders only its own session's card again."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    now = timezone.now()
+
+    def vary(event):
+        state = event.state_at(now)
+        seats = event.seats_left if state == RegistrationState.OPEN else None
+        return f"{event.pk}:{site.pk if site else 0}:{heading_level}:{state}:{seats}"
+
+    with context.push(heading_level=heading_level):
+        return remembered_fragments(context, "events/includes/event_card.html", "event", events, vary)

@@ -6,8 +6,10 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
@@ -48,6 +50,59 @@ def test_upcoming_first_then_the_archive_of_the_latest_year(client, make_event):
     assert "Vol: meld je aan voor de wachtlijst" in upcoming.split(soon.title)[1].split("</li>")[0]
     assert "Nog 15 plaatsen vrij" in upcoming.split(later.title)[1].split("</li>")[0]
     assert "Geweest" in archive
+
+
+class CardsRendered:
+    """The sessions whose agenda card the template engine rendered, while it is entered."""
+
+    def __enter__(self):
+        self.titles = []
+        template_rendered.connect(self.record)
+        return self
+
+    def __exit__(self, *exc):
+        template_rendered.disconnect(self.record)
+
+    def record(self, sender, template, context, **kwargs):
+        if template.name == "events/includes/event_card.html":
+            self.titles.append(context["event"].title)
+
+
+def agenda_cards(client, address="/agenda/"):
+    with CardsRendered() as rendered:
+        html = client.get(address).content.decode()
+    return sorted(rendered.titles), html
+
+
+def test_a_card_is_rendered_again_only_when_what_it_shows_changes(client, make_event):
+    """Cards are kept per content change, language, state and seats: the next view of the agenda
+    renders none; a sign-up, a closing sign-up or an edit renders the card it changes."""
+    full = make_event(days=5, capacity=2)["nl"]
+    closing = make_event(days=20, capacity=None, signup_closes=timezone.now() + timedelta(minutes=20))["nl"]
+    past = make_event(start=datetime(2013, 6, 1, 7, 30, tzinfo=AMSTERDAM))["nl"]
+    everything = sorted([full.title, closing.title, past.title])
+
+    first, html = agenda_cards(client)
+    assert first == everything and "Nog 2 plaatsen vrij" in html
+    again, same = agenda_cards(client)
+    assert again == [] and same == html
+    assert agenda_cards(client, "/agenda/?year=2013")[0] == []  # the same cards on the year's page
+
+    registrations(full, 1)
+    after_signup, html = agenda_cards(client)
+    assert after_signup == [full.title] and "Nog 1 plaats vrij" in html
+    with time_machine.travel(timezone.now() + timedelta(minutes=30), tick=False):
+        after_closing, html = agenda_cards(client)
+    assert after_closing == [closing.title]
+    assert "Aanmelden gesloten" in html.split(closing.title)[1].split("</li>")[0]
+
+    english, html = agenda_cards(client, "/en/agenda/")
+    assert len(english) == 3 and "Breakfast session" in html
+    past.title = "Eerste ontbijtsessie in Lichtenvoorde"
+    past.save_revision().publish()
+    after_edit, html = agenda_cards(client)
+    assert after_edit == sorted([full.title, closing.title, past.title])
+    assert "Eerste ontbijtsessie in Lichtenvoorde" in html
 
 
 def year_links(html):
