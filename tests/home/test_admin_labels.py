@@ -1,15 +1,17 @@
 """The Dutch admin shows no English names for the groups, workflows, tasks and collections in it."""
 
 import importlib
+import re
+from html import unescape
 
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import translation
-from wagtail.models import Collection, Task, Workflow
+from wagtail.models import Collection, Page, Task, Workflow
 
 from home.forms import AdminLoginForm
-from tests.factories import PASSWORD
+from tests.factories import PASSWORD, StaffUserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +65,25 @@ def test_the_login_page_names_its_fields_in_the_admins_language(client, admin_us
         assert str(AdminLoginForm().fields["password"].label) == "Passwort"
     signed_in = client.post("/admin/login/", {"username": admin_user.username, "password": PASSWORD})
     assert signed_in.status_code == 302
+
+
+def title_header(client, address):
+    html = client.get(address).content.decode()
+    header = html.split('<th class="title"')[1].split(">", 1)[1].split("</th>")[0]
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", header)).split())
+
+
+def test_page_search_counts_its_results_in_dutch(demo_site, client):
+    """Wagtail's Dutch catalogue runs the numbers together and page search named its results "None"."""
+    client.force_login(StaffUserFactory())
+    news = Page.objects.get(locale__language_code="nl", slug="nieuws")
+
+    everywhere = title_header(client, "/admin/pages/search/?q=ontbijt")
+    in_news = title_header(client, f"/admin/pages/{news.pk}/?q=ontbijt")
+    whole_site = title_header(client, f"/admin/pages/{news.pk}/?q=ontbijt&search_all=1")
+
+    assert re.search(r"1-(\d+) van \1 pagina's$", everywhere), everywhere
+    assert re.search(r"1-(\d+) van \1 pagina's in 'Nieuws'\. Zoek op de hele website$", in_news), in_news
+    assert re.search(r"1-(\d+) van \1 pagina's op de hele website\. Zoeken in 'Nieuws'$", whole_site), (
+        whole_site
+    )
