@@ -87,3 +87,5 @@ def test_page_search_counts_its_results_in_dutch(demo_site, client):
     assert re.search(r"1-(\d+) van \1 pagina's op de hele website\. Zoeken in 'Nieuws'$", whole_site), (
         whole_site
     )
+    childless = Page.objects.get(locale__language_code="nl", slug="privacy")
+    assert title_header(client, f"/admin/pages/{childless.pk}/") == "Titel"
