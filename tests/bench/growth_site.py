@@ -434,6 +434,7 @@ def admin_pages():
         ("admin: registrations", f"{registrations}?event={biggest}"),
         ("admin: CSV export", f"{registrations}?event={export}&export=csv"),
         ("admin: XLSX export", f"{registrations}?event={export}&export=xlsx"),
+        ("admin: sign-up counts", reverse("registrations:counts")),
         ("admin: page explorer", reverse("wagtailadmin_explore", args=[news_index.pk])),
     ]
 

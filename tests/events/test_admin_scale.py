@@ -4,6 +4,7 @@ the database the same few questions whether a session has 5 registrations or 60.
 import csv
 import io
 import random
+import re
 import string
 from datetime import datetime
 
@@ -114,6 +115,38 @@ def test_the_session_filter_offers_a_years_sessions_and_still_takes_an_older_one
     assert shown == {"deelnemer3@example.org", "deelnemer8@example.org"}  # the older session's two
     for nonsense in ("x", "9" * 30, "9" * 5000, "-1", "１２"):
         assert staff.get(INDEX, {"event": nonsense}).status_code == 200
+
+
+def counted_sessions(client, **params):
+    """The sessions linked on a page of "Sign-ups per session", and the queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(INDEX + "counts/", params).content.decode()
+    return re.findall(rf'<a href="{INDEX}\?event=(\d+)">', html), len(queries)
+
+
+def test_sign_ups_per_session_come_fifty_sessions_a_page(staff, sessions, make_event):
+    """Twenty years of sessions on one page took half a second: a page holds fifty, counted alone."""
+    events, _without = sessions
+    add_registrations(events, 0, 9)
+    counted_sessions(staff)  # content types and the like, remembered by the first request
+    few, queries_for_few = counted_sessions(staff)
+    assert sorted(few) == sorted(str(event.pk) for event in events)
+    older = [make_event(days=-10 - number, capacity=5, translations=False)["nl"] for number in range(50)]
+    add_registrations(older, 100, 100)
+
+    first, queries_for_many = counted_sessions(staff)
+    second, _queries = counted_sessions(staff, p=2)
+
+    assert queries_for_many == queries_for_few
+    assert first[:3] == [
+        str(event.pk) for event in sorted(events, key=lambda e: (e.start, e.pk), reverse=True)
+    ]
+    assert len(first) == 50 and len(second) == 3
+    assert second == [str(event.pk) for event in older[-3:]]
+    assert counted_sessions(staff, p=99)[0] == second
+    assert staff.get(INDEX + "counts/", {"p": "twee"}).status_code == 404
+    row = staff.get(INDEX + "counts/", {"p": 2}).content.decode().split(f"?event={older[-1].pk}")[1]
+    assert [cell.split("<")[0] for cell in row.split("</tr>")[0].split("<td>")[2:]] == ["5", "2", "0", "0"]
 
 
 def test_filtering_on_a_session_stays_within_the_budget(staff, sessions):
