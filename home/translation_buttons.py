@@ -1,5 +1,6 @@
-"""wagtail-localize's "Translate this page" and "Sync translated pages" in the page explorer, answered
-by the explorer's own query instead of two to four queries for every page it lists.
+"""wagtail-localize's "Translate this page" and "Sync translated pages" in the page explorer, and its
+"Translate" and "Sync translated snippets" in the snippet listings, answered by the listing's own
+query instead of two to four queries for every row it lists.
 
 wagtail-localize adds both to each row's "More" menu through the ``register_page_listing_more_buttons``
 hook, and asks the database per page whether a language is left to translate into and whether the
@@ -8,7 +9,9 @@ page is the source of an enabled translation: 100 to 200 queries for a page of 5
 Wagtail has no way to unregister a hook, so ``install`` swaps wagtail-localize's function in
 Wagtail's hook registry (a private dict) for ``listing_more_buttons`` below, in the same place;
 ``annotate_explorer_pages``, a ``construct_explorer_page_queryset`` hook, adds both answers to the
-explorer's query. A page that comes without them (search results, other listings) is handed to
+explorer's query. Snippets the same way: ``snippet_listing_buttons`` for
+``register_snippet_listing_buttons``, the answers added by ``TranslatableSnippetViewSet``'s queryset.
+A page or snippet that comes without them (search results, other listings) is handed to
 wagtail-localize's own function. tests/home/test_translation_buttons.py compares that function
 and Wagtail's registry with the versions this was written for, so an upgrade that changes either
 fails there, loudly.
@@ -16,18 +19,22 @@ fails there, loudly.
 
 from urllib.parse import urlencode
 
+from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
 HOOK = "register_page_listing_more_buttons"
 REPLACED = localize_hooks.page_listing_more_buttons
+SNIPPET_HOOK = "register_snippet_listing_buttons"
+SNIPPET_REPLACED = localize_hooks.register_snippet_listing_buttons
 
 
 def annotate_explorer_pages(parent_page, pages, request):
@@ -67,9 +74,75 @@ def listing_more_buttons(page, user, view_name=None, next_url=None):
         yield Button(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
 
 
+def annotate_snippets(snippets):
+    """Per snippet: a language without a translation, and the translation source that can be synced."""
+    model = snippets.model.get_translation_model()
+    translated_into = model._default_manager.filter(
+        translation_key=OuterRef(OuterRef("translation_key"))
+    ).values("locale_id")
+    sync_source = TranslationSource.objects.filter(
+        object_id=OuterRef("translation_key"),
+        object__content_type=ContentType.objects.get_for_model(model),
+        locale_id=OuterRef("locale_id"),
+        translations__enabled=True,
+    ).values("pk")[:1]
+    return snippets.annotate(
+        _localize_untranslated=Exists(Locale.objects.exclude(id__in=translated_into)),
+        _localize_sync_source=Subquery(sync_source),
+    )
+
+
+class TranslatableSnippetViewSet(SnippetViewSet):
+    """A snippet listing whose rows bring their translation buttons' answers and their language with
+    them (every listing of a translatable snippet shows its language)."""
+
+    def get_queryset(self, request):
+        snippets = super().get_queryset(request)
+        if snippets is None:
+            snippets = self.model._default_manager.all()
+        return annotate_snippets(snippets.select_related("locale"))
+
+
+def snippet_listing_buttons(snippet, user, next_url=None):
+    """wagtail-localize's ``register_snippet_listing_buttons``, read from the annotations where present."""
+    if not hasattr(snippet, "_localize_untranslated"):
+        yield from SNIPPET_REPLACED(snippet, user, next_url=next_url)
+        return
+    if not isinstance(snippet, TranslatableMixin) or not user.has_perm("wagtail_localize.submit_translation"):
+        return
+    model = type(snippet)
+    if snippet._localize_untranslated:
+        url = reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[model._meta.app_label, model._meta.model_name, quote(snippet.pk)],
+        )
+        yield Button(
+            _("Translate"),
+            url,
+            attrs={"aria-label": _("Translate '%(title)s'") % {"title": str(snippet)}},
+            icon_name="wagtail-localize-language",
+            priority=100,
+        )
+    if snippet._localize_sync_source is not None:
+        url = reverse("wagtail_localize:update_translations", args=[snippet._localize_sync_source])
+        if next_url is not None:
+            url += "?" + urlencode({"next": next_url})
+        yield Button(
+            _("Sync translated snippets"),
+            url,
+            attrs={"aria-label": _("Sync translations of '%(title)s'") % {"title": str(snippet)}},
+            icon_name="resubmit",
+            priority=106,
+        )
+
+
 def install():
-    """Put ``listing_more_buttons`` where wagtail-localize registered its function, at its order."""
-    registered = hooks._hooks.get(HOOK, [])
-    for index, (function, order) in enumerate(registered):
-        if function is REPLACED:
-            registered[index] = (listing_more_buttons, order)
+    """Put the functions above where wagtail-localize registered its own, at their order."""
+    for hook, replaced, replacement in (
+        (HOOK, REPLACED, listing_more_buttons),
+        (SNIPPET_HOOK, SNIPPET_REPLACED, snippet_listing_buttons),
+    ):
+        registered = hooks._hooks.get(hook, [])
+        for index, (function, order) in enumerate(registered):
+            if function is replaced:
+                registered[index] = (replacement, order)

@@ -1,14 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home import admin_scope, task_queue, translation_buttons
 from home.models import FooterText, PartnerQuote, Sector
 from home.viewsets import PageViewSetWithSafeCreate
 
 
-class SectorViewSet(SnippetViewSet):
+class SectorViewSet(translation_buttons.TranslatableSnippetViewSet):
     model = Sector
     icon = "tag"
     menu_label = _("Sectors (three O's)")
@@ -19,13 +18,13 @@ class SectorViewSet(SnippetViewSet):
     menu_order = 300
 
 
-class FooterTextViewSet(SnippetViewSet):
+class FooterTextViewSet(translation_buttons.TranslatableSnippetViewSet):
     model = FooterText
     icon = "doc-empty"
     list_display = ["__str__", "locale"]
 
 
-class PartnerQuoteViewSet(SnippetViewSet):
+class PartnerQuoteViewSet(translation_buttons.TranslatableSnippetViewSet):
     model = PartnerQuote
     icon = "openquote"
     menu_label = _("Partner quotes")
@@ -34,6 +33,9 @@ class PartnerQuoteViewSet(SnippetViewSet):
     search_fields = ["person_name", "organisation", "quote"]
     add_to_admin_menu = True
     menu_order = 310
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("page")
 
 
 register_snippet(SectorViewSet)

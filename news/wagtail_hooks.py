@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.chrome import landmark_page
+from home.translation_buttons import TranslatableSnippetViewSet
 from news.models import NewsIndexPage, NewsPage, Topic, with_list_images
 
 HOME_NEWS_COUNT = 3
@@ -26,7 +26,7 @@ def latest_news(request, page):
     return {"template": "news/includes/home_news.html", "order": 20, "items": items, "index": index}
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(TranslatableSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

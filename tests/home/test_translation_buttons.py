@@ -9,6 +9,8 @@ import wagtail_localize
 from wagtail import hooks
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
+from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 
 from home import translation_buttons
@@ -25,6 +27,12 @@ SOURCES = {
     "wagtail ButtonWithDropdownFromHook.dropdown_buttons": "a112509535c27082",
     # Where construct_explorer_page_queryset runs: on the listing's queryset, before it is read.
     "wagtail ExplorableIndexView.search_queryset": "80649831416c42d5",
+    # The snippet listings: wagtail-localize's buttons, how a listing asks for them (instance, user,
+    # next_url), and how the viewset's queryset reaches the listing.
+    "wagtail_localize register_snippet_listing_buttons": "eabca272586676f0",
+    "wagtail snippets IndexView.get_list_buttons": "5ec7f96b8d67245a",
+    "wagtail snippets IndexView.get_base_queryset": "59144b4260158d4e",
+    "wagtail SnippetViewSet.get_index_view_kwargs": "d6fff6c3c5491761",
 }
 
 
@@ -44,6 +52,12 @@ def test_the_code_the_swap_relies_on_is_the_code_it_was_written_for():
             ButtonWithDropdownFromHook.dropdown_buttons.func
         ),
         "wagtail ExplorableIndexView.search_queryset": digest(ExplorableIndexView.search_queryset),
+        "wagtail_localize register_snippet_listing_buttons": digest(
+            localize_hooks.register_snippet_listing_buttons
+        ),
+        "wagtail snippets IndexView.get_list_buttons": digest(SnippetIndexView.get_list_buttons),
+        "wagtail snippets IndexView.get_base_queryset": digest(SnippetIndexView.get_base_queryset),
+        "wagtail SnippetViewSet.get_index_view_kwargs": digest(SnippetViewSet.get_index_view_kwargs),
     }
     assert digests == SOURCES, (
         f"Wagtail {wagtail.__version__} / wagtail-localize {wagtail_localize.__version__} changed "
@@ -57,3 +71,9 @@ def test_the_explorer_rows_get_the_replacement_and_the_page_header_keeps_wagtail
     assert localize_hooks.page_listing_more_buttons not in row_buttons
     assert localize_hooks.page_listing_more_buttons in hooks.get_hooks("register_page_header_buttons")
     assert translation_buttons.annotate_explorer_pages in hooks.get_hooks("construct_explorer_page_queryset")
+
+
+def test_the_snippet_listings_get_the_replacement_too():
+    row_buttons = hooks.get_hooks(translation_buttons.SNIPPET_HOOK)
+    assert translation_buttons.snippet_listing_buttons in row_buttons
+    assert localize_hooks.register_snippet_listing_buttons not in row_buttons

@@ -2,6 +2,7 @@
 
 import datetime
 import importlib
+import re
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -11,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail_localize.models import TranslationSource
 
+from home import translation_buttons
 from news.models import NewsIndexPage, NewsPage, NewsPageTopic, Topic
 from tests.factories import StaffUserFactory, UserFactory
 from tests.news.conftest import empty_shared_caches
@@ -282,6 +284,52 @@ def test_communications_staff_keep_the_topics_and_translate_them(client, topics,
     assert Topic.objects.get(name="Flexibele schil").locale == locales["nl"]
     assert Topic.objects.get(pk=care.pk).name == "zorg en welzijn"
     assert Topic.objects.filter(translation_key=care.translation_key, locale=locales["en"]).exists()
+
+
+def topic_rows(client, **params):
+    """{topic id: its row's translation links} of the topics listing, and the queries it took."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/admin/snippets/news/topic/", params).content.decode()
+    rows = {}
+    for row in html.split("<tr")[1:]:
+        title = re.search(r'id="snippet_(\d+)_title"', row)
+        if title is None:
+            continue  # the header, the keyboard shortcuts' table
+        rows[int(title.group(1))] = sorted(
+            re.findall(r'href="(/admin/localize/[^"]*)"', row.replace("&amp;", "&"))
+        )
+    return rows, len(queries)
+
+
+@pytest.mark.django_db
+def test_the_topics_listing_asks_the_same_queries_for_any_number_of_topics(client, topics, locales):
+    """wagtail-localize asked two to four queries per row for its buttons, Wagtail one for its language;
+    each row still offers what wagtail-localize's own function would."""
+    user = StaffUserFactory()
+    client.force_login(user)
+    care = topics["nl"]["zorg"]
+    client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["news", "topic", care.pk]),
+        {"locales": [locales["en"].pk]},
+    )
+    topic_rows(client)
+    few, queries_for_few = topic_rows(client)
+    for number in range(15):
+        Topic.objects.create(locale=locales["nl"], name=f"onderwerp {number}")
+    many, queries_for_many = topic_rows(client)
+
+    assert queries_for_many == queries_for_few and len(few) == 11 and len(many) == 20  # a full page
+    next_url = "/admin/snippets/news/topic/"
+    expected = {
+        topic.pk: sorted(
+            button.url for button in translation_buttons.SNIPPET_REPLACED(topic, user, next_url=next_url)
+        )
+        for topic in Topic.objects.filter(pk__in=many)
+    }
+    assert many == expected
+    # Untranslated ("Translate"), the source of wagtail-localize's translation ("Sync") and translated
+    # into every language (neither): all three are there.
+    assert {tuple("/submit/" in link for link in links) for links in many.values()} == {(True,), (False,), ()}
 
 
 @pytest.mark.django_db
