@@ -24,6 +24,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -117,9 +118,12 @@ def snippet_listing_buttons(snippet, user, next_url=None):
             args=[model._meta.app_label, model._meta.model_name, quote(snippet.pk)],
         )
         yield Button(
-            _("Translate"),
+            pgettext("translation button", "Translate"),
             url,
-            attrs={"aria-label": _("Translate '%(title)s'") % {"title": str(snippet)}},
+            attrs={
+                "aria-label": pgettext("translation button", "Translate '%(title)s'")
+                % {"title": str(snippet)}
+            },
             icon_name="wagtail-localize-language",
             priority=100,
         )
@@ -128,9 +132,12 @@ def snippet_listing_buttons(snippet, user, next_url=None):
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
         yield Button(
-            _("Sync translated snippets"),
+            pgettext("translation button", "Sync translated snippets"),
             url,
-            attrs={"aria-label": _("Sync translations of '%(title)s'") % {"title": str(snippet)}},
+            attrs={
+                "aria-label": pgettext("translation button", "Sync translations of '%(title)s'")
+                % {"title": str(snippet)}
+            },
             icon_name="resubmit",
             priority=106,
         )
