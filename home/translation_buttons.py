@@ -38,23 +38,29 @@ SNIPPET_HOOK = "register_snippet_listing_buttons"
 SNIPPET_REPLACED = localize_hooks.register_snippet_listing_buttons
 
 
-def annotate_explorer_pages(parent_page, pages, request):
-    """Per page: a language without a translation, and the translation source that can be synced."""
-    translated_into = Page.objects.filter(
-        translation_key=OuterRef(OuterRef("translation_key")), alias_of__isnull=True
-    ).values("locale_id")
-    # wagtail-localize keeps a page's source under the content type of Page, the model with the
-    # translation key (TranslatableObjectManager.get_for_instance).
+def translation_answers(translations):
+    """The two answers as annotations: ``translations`` of the model with the translation key, each
+    filtered on the listed row's key; the row's source is kept under that model's content type
+    (TranslatableObjectManager.get_for_instance)."""
+    translated_into = translations.filter(translation_key=OuterRef(OuterRef("translation_key"))).values(
+        "locale_id"
+    )
     sync_source = TranslationSource.objects.filter(
         object_id=OuterRef("translation_key"),
-        object__content_type=ContentType.objects.get_for_model(Page),
+        object__content_type=ContentType.objects.get_for_model(translations.model),
         locale_id=OuterRef("locale_id"),
         translations__enabled=True,
     ).values("pk")[:1]
-    return pages.annotate(
-        _localize_untranslated=Exists(Locale.objects.exclude(id__in=translated_into)),
-        _localize_sync_source=Subquery(sync_source),
-    )
+    return {
+        "_localize_untranslated": Exists(Locale.objects.exclude(id__in=translated_into)),
+        "_localize_sync_source": Subquery(sync_source),
+    }
+
+
+def annotate_explorer_pages(parent_page, pages, request):
+    """Per page: a language without a translation, and the translation source that can be synced.
+    A page's translations are pages of any type (the key is Page's); an alias translates nothing."""
+    return pages.annotate(**translation_answers(Page.objects.filter(alias_of__isnull=True)))
 
 
 def listing_more_buttons(page, user, view_name=None, next_url=None):
@@ -78,19 +84,7 @@ def listing_more_buttons(page, user, view_name=None, next_url=None):
 def annotate_snippets(snippets):
     """Per snippet: a language without a translation, and the translation source that can be synced."""
     model = snippets.model.get_translation_model()
-    translated_into = model._default_manager.filter(
-        translation_key=OuterRef(OuterRef("translation_key"))
-    ).values("locale_id")
-    sync_source = TranslationSource.objects.filter(
-        object_id=OuterRef("translation_key"),
-        object__content_type=ContentType.objects.get_for_model(model),
-        locale_id=OuterRef("locale_id"),
-        translations__enabled=True,
-    ).values("pk")[:1]
-    return snippets.annotate(
-        _localize_untranslated=Exists(Locale.objects.exclude(id__in=translated_into)),
-        _localize_sync_source=Subquery(sync_source),
-    )
+    return snippets.annotate(**translation_answers(model._default_manager.all()))
 
 
 class TranslatableSnippetViewSet(SnippetViewSet):
@@ -112,34 +106,29 @@ def snippet_listing_buttons(snippet, user, next_url=None):
     if not isinstance(snippet, TranslatableMixin) or not user.has_perm("wagtail_localize.submit_translation"):
         return
     model = type(snippet)
+    buttons = []  # (url, label, its aria-label, icon, priority), as wagtail-localize makes them
     if snippet._localize_untranslated:
         url = reverse(
             "wagtail_localize:submit_snippet_translation",
             args=[model._meta.app_label, model._meta.model_name, quote(snippet.pk)],
         )
-        yield Button(
-            pgettext("translation button", "Translate"),
-            url,
-            attrs={
-                "aria-label": pgettext("translation button", "Translate '%(title)s'")
-                % {"title": str(snippet)}
-            },
-            icon_name="wagtail-localize-language",
-            priority=100,
-        )
+        label = pgettext("translation button", "Translate")
+        aria_label = pgettext("translation button", "Translate '%(title)s'")
+        buttons.append((url, label, aria_label, "wagtail-localize-language", 100))
     if snippet._localize_sync_source is not None:
         url = reverse("wagtail_localize:update_translations", args=[snippet._localize_sync_source])
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
+        label = pgettext("translation button", "Sync translated snippets")
+        aria_label = pgettext("translation button", "Sync translations of '%(title)s'")
+        buttons.append((url, label, aria_label, "resubmit", 106))
+    for url, label, aria_label, icon_name, priority in buttons:
         yield Button(
-            pgettext("translation button", "Sync translated snippets"),
+            label,
             url,
-            attrs={
-                "aria-label": pgettext("translation button", "Sync translations of '%(title)s'")
-                % {"title": str(snippet)}
-            },
-            icon_name="resubmit",
-            priority=106,
+            attrs={"aria-label": aria_label % {"title": str(snippet)}},
+            icon_name=icon_name,
+            priority=priority,
         )
 
 
