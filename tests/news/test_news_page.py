@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.core.files.base import ContentFile
@@ -12,7 +13,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from news import models as news_models
-from news.models import NewsPage
+from news.models import NewsPage, NewsPageTopic, Topic
 from tests.news.conftest import empty_shared_caches
 
 
@@ -99,6 +100,35 @@ def test_related_candidates_count_each_item_once(client, story, add_news, monkey
     )
     related = client.get(story.url).content.decode().split('id="related-news-title"')[1]
     assert "Dubbel verwant" in related and "Ook verwant" in related
+
+
+def related_titles(html):
+    return re.findall(
+        r'class="card__title news-card__title"><a href="[^"]+">([^<]+)</a>',
+        html.split('id="related-news-title"')[1],
+    )
+
+
+@pytest.mark.django_db
+def test_the_choice_of_related_news_is_remembered_until_the_news_changes(client, story, add_news):
+    """Choosing reads the candidates' topics: a repeat view fetches the chosen few by key, a new item
+    is considered at once, and a preview with other topics chooses again."""
+    add_news("nl", "Zelfde trefwoord", datetime.date(2013, 1, 1), topics=["zwermsessie"])
+    add_news("nl", "Over zorg", datetime.date(2013, 2, 1), topics=["zorg"])
+    client.get(story.url)  # the first view of a new site creates its settings row: a content change
+    assert related_titles(client.get(story.url).content.decode()) == ["Zelfde trefwoord"]
+
+    with CaptureQueriesContext(connection) as again:
+        assert related_titles(client.get(story.url).content.decode()) == ["Zelfde trefwoord"]
+    assert not [query for query in again.captured_queries if "EXISTS" in query["sql"].upper()]
+
+    add_news("nl", "Twee gedeeld", datetime.date(2013, 3, 1), topics=["ontbijtsessie", "zwermsessie"])
+    assert related_titles(client.get(story.url).content.decode()) == ["Twee gedeeld", "Zelfde trefwoord"]
+
+    preview = NewsPage.objects.get(pk=story.pk)  # what the editor's preview renders: unsaved topics
+    preview.topic_links = [NewsPageTopic(topic=Topic.objects.get(locale=story.locale, slug="zorg"))]
+    preview.sectors = []
+    assert [page.title for page in preview.related_news()] == ["Over zorg"]
 
 
 @pytest.mark.django_db
