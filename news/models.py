@@ -481,13 +481,13 @@ class NewsPage(Page):
             .order_by("-date", "-pk")
             .values("pk")[:RELATED_CANDIDATES]
         )
-        related = (
-            NewsPage.objects.filter(pk__in=candidates)
-            .annotate(
+        related = NewsPage.objects.filter(pk__in=candidates).order_by("-date", "-pk")
+        if topic_keys:
+            # Without topics there is nothing to count: Django drops the whole query as empty when
+            # a counted filter can match nothing and only keys are selected.
+            related = related.annotate(
                 shared_topics=Count("topic_links__topic__translation_key", filter=shares_topic, distinct=True)
-            )
-            .order_by("-shared_topics", "-date", "-pk")
-        )
+            ).order_by("-shared_topics", "-date", "-pk")
         return list(related.values_list("pk", flat=True)[:limit])
 
     def get_context(self, request, *args, **kwargs):

@@ -61,6 +61,13 @@ def test_news_page_has_open_graph_and_twitter_meta(client, story):
     assert '<meta name="description" content="Inleiding bij Vliegende start">' in head
 
 
+def related_titles(html):
+    return re.findall(
+        r'class="card__title news-card__title"><a href="[^"]+">([^<]+)</a>',
+        html.split('id="related-news-title"')[1],
+    )
+
+
 @pytest.mark.django_db
 def test_related_news_shares_tags_or_sector_in_the_same_language(client, story, add_news):
     add_news("nl", "Zelfde trefwoord", topics=["zwermsessie"])
@@ -72,6 +79,21 @@ def test_related_news_shares_tags_or_sector_in_the_same_language(client, story, 
     assert "Zelfde trefwoord" in related and "Zelfde sector" in related
     assert "Niets gemeen" not in related and "Other language" not in related
     assert related.index("Zelfde trefwoord") < related.index("Zelfde sector")  # shared topics first
+
+
+@pytest.mark.django_db
+def test_a_page_without_topics_relates_news_by_its_sectors(client, add_news):
+    """No topics to count shared ones of: the latest news of the same sectors, newest first."""
+    page = add_news("nl", "Alleen een sector", datetime.date(2013, 5, 1), in_sectors=["overheid"])
+    add_news("nl", "Ouder in de sector", datetime.date(2012, 1, 1), in_sectors=["overheid"])
+    add_news(
+        "nl", "Nieuwer in de sector", datetime.date(2013, 1, 1), in_sectors=["overheid"], topics=["zorg"]
+    )
+    add_news("nl", "Andere sector", datetime.date(2013, 2, 1), in_sectors=["ondernemers"])
+    assert related_titles(client.get(page.url).content.decode()) == [
+        "Nieuwer in de sector",
+        "Ouder in de sector",
+    ]
 
 
 @pytest.mark.django_db
@@ -100,13 +122,6 @@ def test_related_candidates_count_each_item_once(client, story, add_news, monkey
     )
     related = client.get(story.url).content.decode().split('id="related-news-title"')[1]
     assert "Dubbel verwant" in related and "Ook verwant" in related
-
-
-def related_titles(html):
-    return re.findall(
-        r'class="card__title news-card__title"><a href="[^"]+">([^<]+)</a>',
-        html.split('id="related-news-title"')[1],
-    )
 
 
 @pytest.mark.django_db
