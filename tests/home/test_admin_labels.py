@@ -1,10 +1,14 @@
-"""The Dutch admin shows no English names for the groups, workflows, tasks and collections in it."""
+"""The Dutch admin shows no English names for the groups, workflows, tasks and collections in it, and
+no English or garbled words on its login page and in its page search counts."""
 
+import hashlib
 import importlib
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
+import wagtail
 from django.apps import apps
 from django.contrib.auth.models import Group
 from django.utils import translation
@@ -89,3 +93,18 @@ def test_page_search_counts_its_results_in_dutch(demo_site, client):
     )
     childless = Page.objects.get(locale__language_code="nl", slug="privacy")
     assert title_header(client, f"/admin/pages/{childless.pk}/") == "Titel"
+
+
+# Wagtail 8.0's template that templates/wagtailadmin/pages/listing/_page_title_column_header.html copies.
+WAGTAILS_TITLE_HEADER = "6edca9f62c0dd844"
+
+
+def test_the_copied_title_header_is_of_the_wagtail_it_was_copied_from():
+    """An upgrade that changes Wagtail's own header fails here: copy it again, with the two mends."""
+    original = (
+        Path(wagtail.__file__).parent
+        / "admin/templates/wagtailadmin/pages/listing/_page_title_column_header.html"
+    )
+    assert hashlib.sha256(original.read_bytes()).hexdigest()[:16] == WAGTAILS_TITLE_HEADER, (
+        wagtail.__version__
+    )
