@@ -25,6 +25,8 @@ from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.safestring import mark_safe
+from django_tasks.signals import task_finished
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
@@ -225,7 +227,15 @@ def invalidate_on_any(**kwargs):
     invalidate_page_cache()
 
 
+def search_index_updated(task_result, **kwargs):
+    """A saved page is indexed for search by a task, in production a moment later in the worker: a
+    search shown or remembered in between (``news.views.RankedKeys``) would miss the change."""
+    if task_result.task.module_path == insert_or_update_object_task.module_path:
+        invalidate_page_cache()
+
+
 def connect_signals():
+    task_finished.connect(search_index_updated, dispatch_uid="pagecache_search_index")
     post_save.connect(invalidate_page_cache, dispatch_uid="pagecache_post_save")
     post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache_post_delete")
     m2m_changed.connect(invalidate_page_cache, dispatch_uid="pagecache_m2m_changed")

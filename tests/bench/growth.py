@@ -177,12 +177,13 @@ def fetch(client, path):
     return response.status_code, len(body)
 
 
-def first_requests(client, path):
+def first_requests(client, path, before):
     """A warming request (routes, renditions, remembered fragments), then one whose queries are
     counted: the status, queries and size of the page."""
     status, _size = fetch(client, path)
     if status != 200:
         return {"status": status}
+    before()
     queries = QueryCounter()
     with connection.execute_wrapper(queries):
         status, size = fetch(client, path)
@@ -215,7 +216,7 @@ def measure_sites(site, databases, requests, budget):
         sides = {which: pages[which][label] for which in databases if label in pages[which]}
         for which, (path, client) in sides.items():
             use_database(databases[which])
-            results[which][label] = {"path": path, **first_requests(client, path)}
+            results[which][label] = {"path": path, **first_requests(client, path, before(label))}
         answering = [which for which in sides if results[which][label]["status"] == 200]
         times = {which: [] for which in answering}
         while answering and all(len(times[which]) < requests for which in answering):
@@ -224,12 +225,22 @@ def measure_sites(site, databases, requests, budget):
             for which in answering:
                 path, client = sides[which]
                 use_database(databases[which])
+                before(label)()
                 start = time.perf_counter()
                 fetch(client, path)
                 times[which].append((time.perf_counter() - start) * 1000)
         for which in answering:
             results[which][label].update(ms=statistics.median(times[which]), requests=len(times[which]))
     return results
+
+
+def before(label):
+    """What to do before each measured request of a page: for the page measured "after a change",
+    what a publication does (every remembered result and fragment turns stale)."""
+    from home.cache import invalidate_page_cache  # noqa: PLC0415 - importable once Django is set up
+    from tests.bench.growth_site import AFTER_A_CHANGE  # noqa: PLC0415
+
+    return invalidate_page_cache if label == AFTER_A_CHANGE else lambda: None
 
 
 def ratio(grown, demo, key):

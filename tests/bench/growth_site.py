@@ -392,6 +392,9 @@ def first(queryset):
     return in_language(queryset.live()).order_by("pk").first()
 
 
+AFTER_A_CHANGE = "search after a change"
+
+
 def public_pages():
     """(label, path) of every public page kind, found in the database rather than assumed."""
     news_index = first(NewsIndexPage.objects)
@@ -407,6 +410,8 @@ def public_pages():
         ("news index last", f"{news_index.url}?page={math.ceil(news_count / NEWS_PER_PAGE)}"),
         ("news item", first(NewsPage.objects).url),
         ("news search", f"{search}?q={common_word()}"),
+        # The same search, as the first one after a publication: ranked and counted again.
+        (AFTER_A_CHANGE, f"{search}?q={common_word()}"),
         ("topic page", f"{news_index.url}?tag={topic.slug}"),
         ("RSS feed", news_index.url + news_index.reverse_subpage("rss")),
         ("agenda", agenda.url),

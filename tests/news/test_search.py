@@ -3,6 +3,7 @@ import datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as wagtail_backend
@@ -144,6 +145,67 @@ def test_search_queries_do_not_grow_with_the_number_of_results(client, add_news,
     client.get(url)
     with django_assert_num_queries(queries_with_five):
         assert len(result_urls(client.get(url))) == 10
+
+
+def index_queries(queries):
+    return [query["sql"] for query in queries if "wagtailsearch_indexentry" in query["sql"]]
+
+
+@pytest.mark.django_db
+def test_a_repeated_search_reads_the_results_it_remembers_until_content_changes(client, add_news):
+    """Ranking a common word's matches reads every match: paging through the results, or searching
+    for the same words again, takes them from the cache until content changes."""
+    for number in range(25):
+        add_news("nl", f"Zwermbericht {number}", datetime.date(2012, 1, 1 + number), revision=False)
+    pages = [result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": page})) for page in (1, 2, 3)]
+    assert [len(urls) for urls in pages] == [10, 10, 5]
+    assert len(set().union(*pages)) == 25
+
+    for page, urls in zip((1, 2, 3), pages, strict=True):
+        with CaptureQueriesContext(connection) as again:
+            response = client.get("/zoeken/", {"q": "zwermbericht", "page": page})
+        assert result_urls(response) == urls
+        assert "25 resultaten" in response.content.decode()
+        assert index_queries(again) == []
+
+    added = add_news("nl", "Zwermbericht over Wehl", datetime.date(2013, 1, 1), revision=False)
+    with CaptureQueriesContext(connection) as after_a_change:
+        html = client.get("/zoeken/", {"q": "zwermbericht"}).content.decode()
+    assert "26 resultaten" in html
+    assert index_queries(after_a_change)
+    found = [result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": page})) for page in (1, 2, 3)]
+    assert added.url in set().union(*found)
+    # The same words in another language are another search.
+    assert result_urls(client.get("/en/search/", {"q": "zwermbericht"})) == []
+
+
+@pytest.mark.django_db
+def test_results_past_the_remembered_pages_come_from_the_search_backend(client, add_news, monkeypatch):
+    monkeypatch.setattr("news.views.REMEMBERED_RESULTS", 10)
+    for number in range(25):
+        add_news("nl", f"Zwermbericht {number}", datetime.date(2012, 1, 1 + number), revision=False)
+    pages = [result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": page})) for page in (1, 2, 3)]
+    with CaptureQueriesContext(connection) as third_again:
+        assert result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": 3})) == pages[2]
+    assert [len(urls) for urls in pages] == [10, 10, 5]
+    assert len(set().union(*pages)) == 25
+    # Ranked again for the page, not counted again.
+    assert len(index_queries(third_again)) == 1
+    assert "COUNT(" not in index_queries(third_again)[0]
+
+
+@pytest.mark.django_db
+def test_a_page_indexed_after_its_publication_is_found_once_it_is(client, add_news, settings):
+    """In production the search index is written by the task worker a moment after a page is saved:
+    a search in between must not remember the results without it until the next change."""
+    client.get("/zoeken/", {"q": "wehl"})  # what a first request writes (the site's settings rows)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    added = add_news("nl", "Verslag uit Wehl", body="Een kwartelkoning zat aan de thematafel.")
+    assert result_urls(client.get("/zoeken/", {"q": "kwartelkoning"})) == []
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    insert_or_update_object_task.enqueue("news", "newspage", str(added.pk))  # what the worker runs
+    assert result_urls(client.get("/zoeken/", {"q": "kwartelkoning"})) == [added.url]
 
 
 @pytest.mark.django_db
