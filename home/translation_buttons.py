@@ -1,20 +1,21 @@
-"""wagtail-localize's "Translate this page" and "Sync translated pages" in the page explorer, and its
-"Translate" and "Sync translated snippets" in the snippet listings, answered by the listing's own
-query instead of two to four queries for every row it lists.
+"""wagtail-localize's "Translate this page" and "Sync translated pages" in the page explorer and a
+page's header, and its "Translate" and "Sync translated snippets" in the snippet listings, answered
+by the listing's own query instead of two to four queries for every row it lists.
 
 wagtail-localize adds both to each row's "More" menu through the ``register_page_listing_more_buttons``
-hook, and asks the database per page whether a language is left to translate into and whether the
-page is the source of an enabled translation: 100 to 200 queries for a page of 50 news items.
+hook and to a page's header through ``register_page_header_buttons``, and asks the database per page
+whether a language is left to translate into and whether the page is the source of an enabled
+translation: 100 to 200 queries for a page of 50 news items, four for a header.
 
 Wagtail has no way to unregister a hook, so ``install`` swaps wagtail-localize's function in
-Wagtail's hook registry (a private dict) for ``listing_more_buttons`` below, in the same place;
-``annotate_explorer_pages``, a ``construct_explorer_page_queryset`` hook, adds both answers to the
-explorer's query. Snippets the same way: ``snippet_listing_buttons`` for
-``register_snippet_listing_buttons``, the answers added by ``TranslatableSnippetViewSet``'s queryset.
-A page or snippet that comes without them (search results, other listings) is handed to
-wagtail-localize's own function. tests/home/test_translation_buttons.py compares that function
-and Wagtail's registry with the versions this was written for, so an upgrade that changes either
-fails there, loudly.
+Wagtail's hook registry (a private dict) for ``listing_more_buttons`` below, in the same place, and
+for ``header_buttons`` (both answers in one query) in the header's; ``annotate_explorer_pages``, a
+``construct_explorer_page_queryset`` hook, adds both answers to the explorer's query. Snippets the
+same way: ``snippet_listing_buttons`` for ``register_snippet_listing_buttons``, the answers added by
+``TranslatableSnippetViewSet``'s queryset. A page or snippet that comes without them (search
+results, other listings) is handed to wagtail-localize's own function.
+tests/home/test_translation_buttons.py compares that function and Wagtail's registry with the
+versions this was written for, so an upgrade that changes either fails there, loudly.
 """
 
 from urllib.parse import urlencode
@@ -33,6 +34,7 @@ from wagtail_localize import wagtail_hooks as localize_hooks
 from wagtail_localize.models import TranslationSource
 
 HOOK = "register_page_listing_more_buttons"
+HEADER_HOOK = "register_page_header_buttons"
 REPLACED = localize_hooks.page_listing_more_buttons
 SNIPPET_HOOK = "register_snippet_listing_buttons"
 SNIPPET_REPLACED = localize_hooks.register_snippet_listing_buttons
@@ -79,6 +81,19 @@ def listing_more_buttons(page, user, view_name=None, next_url=None):
         if next_url is not None:
             url += "?" + urlencode({"next": next_url})
         yield Button(_("Sync translated pages"), url, priority=60, icon_name="resubmit")
+
+
+def header_buttons(page, user, view_name=None, next_url=None):
+    """The same buttons in the header of one page (explorer, editor): both answers in one query
+    instead of wagtail-localize's four."""
+    asks = not page.is_root() and user.has_perm("wagtail_localize.submit_translation")
+    if asks and not hasattr(page, "_localize_untranslated"):
+        one = annotate_explorer_pages(None, Page.objects.filter(pk=page.pk), None)
+        answers = one.values("_localize_untranslated", "_localize_sync_source").first()
+        if answers is not None:
+            page._localize_untranslated = answers["_localize_untranslated"]
+            page._localize_sync_source = answers["_localize_sync_source"]
+    yield from listing_more_buttons(page, user, view_name=view_name, next_url=next_url)
 
 
 def annotate_snippets(snippets):
@@ -136,6 +151,7 @@ def install():
     """Put the functions above where wagtail-localize registered its own, at their order."""
     for hook, replaced, replacement in (
         (HOOK, REPLACED, listing_more_buttons),
+        (HEADER_HOOK, REPLACED, header_buttons),
         (SNIPPET_HOOK, SNIPPET_REPLACED, snippet_listing_buttons),
     ):
         registered = hooks._hooks.get(hook, [])

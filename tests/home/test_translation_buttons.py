@@ -7,6 +7,7 @@ import inspect
 import wagtail
 import wagtail_localize
 from wagtail import hooks
+from wagtail.admin.ui.menus.pages import get_page_header_buttons
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
@@ -25,6 +26,8 @@ SOURCES = {
     "wagtail hooks.get_hooks": "0020a4cf909b171d",
     # How the "More" menu calls the hook (page=, user=, next_url=).
     "wagtail ButtonWithDropdownFromHook.dropdown_buttons": "a112509535c27082",
+    # How a page's header calls its hook (page=, user=, next_url=, view_name=).
+    "wagtail get_page_header_buttons": "870e4fc5adc1bb08",
     # Where construct_explorer_page_queryset runs: on the listing's queryset, before it is read.
     "wagtail ExplorableIndexView.search_queryset": "80649831416c42d5",
     # The snippet listings: wagtail-localize's buttons, how a listing asks for them (instance, user,
@@ -51,6 +54,7 @@ def test_the_code_the_swap_relies_on_is_the_code_it_was_written_for():
         "wagtail ButtonWithDropdownFromHook.dropdown_buttons": digest(
             ButtonWithDropdownFromHook.dropdown_buttons.func
         ),
+        "wagtail get_page_header_buttons": digest(get_page_header_buttons),
         "wagtail ExplorableIndexView.search_queryset": digest(ExplorableIndexView.search_queryset),
         "wagtail_localize register_snippet_listing_buttons": digest(
             localize_hooks.register_snippet_listing_buttons
@@ -65,11 +69,13 @@ def test_the_code_the_swap_relies_on_is_the_code_it_was_written_for():
     )
 
 
-def test_the_explorer_rows_get_the_replacement_and_the_page_header_keeps_wagtail_localizes_own():
+def test_the_explorer_rows_and_the_page_header_get_the_replacements():
     row_buttons = hooks.get_hooks(translation_buttons.HOOK)
     assert translation_buttons.listing_more_buttons in row_buttons
     assert localize_hooks.page_listing_more_buttons not in row_buttons
-    assert localize_hooks.page_listing_more_buttons in hooks.get_hooks("register_page_header_buttons")
+    header_buttons = hooks.get_hooks(translation_buttons.HEADER_HOOK)
+    assert translation_buttons.header_buttons in header_buttons
+    assert localize_hooks.page_listing_more_buttons not in header_buttons
     assert translation_buttons.annotate_explorer_pages in hooks.get_hooks("construct_explorer_page_queryset")
 
 
