@@ -127,3 +127,17 @@ def test_production_keeps_database_connections_with_health_checks():
     for overrides, expected in (({}, ["600", "True"]), ({"CONN_MAX_AGE": "0"}, ["0", "True"])):
         result = run_python(script, env_overrides={**production, **overrides})
         assert result.stdout.splitlines()[-1].split() == expected, result.stderr
+
+
+def test_sessions_come_from_redis_when_the_cache_is_shared_and_from_the_database_otherwise():
+    script = (
+        "import importlib, sys; sys.path[:0] = ['.', 'site']; "
+        "print(getattr(importlib.import_module('config.settings.production'), 'SESSION_ENGINE', 'db'))"
+    )
+    production = {"SECRET_KEY": "x7$Jq9!vLr2#pW8zT4^mN6&bY1*cF5@hK3(dS0)gA9-eU2+iO7=wQ4~rZ8"}
+    for redis_url, expected in (
+        ("redis://127.0.0.1:6379/0", "django.contrib.sessions.backends.cached_db"),
+        ("", "db"),
+    ):
+        result = run_python(script, env_overrides={**production, "REDIS_URL": redis_url})
+        assert result.stdout.splitlines()[-1] == expected, result.stderr

@@ -182,6 +182,11 @@ if REDIS_URL:
             "KEY_PREFIX": "pr8werk",
         }
     }
+    # Sessions read from the shared cache, written to it and to the database: a logged-in request
+    # (every admin page) asks the database nothing for its session, and a logout reaches every
+    # server process at once. Not with the per-process memory cache, where another process would
+    # keep a session that was logged out.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
