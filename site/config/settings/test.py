@@ -19,6 +19,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+# Sessions in the database whatever REDIS_URL the shell has, as the cache is this process's own.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # The local folder whatever MEDIA_S3_* the shell has: tests/home/test_object_storage.py starts its own bucket.
