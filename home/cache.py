@@ -229,7 +229,7 @@ def invalidate_on_any(**kwargs):
 
 def search_index_updated(task_result, **kwargs):
     """A saved page is indexed for search by a task, in production a moment later in the worker: a
-    search shown or remembered in between (``news.views.RankedKeys``) would miss the change."""
+    search shown or remembered in between would miss the change."""
     if task_result.task.module_path == insert_or_update_object_task.module_path:
         invalidate_page_cache()
 
