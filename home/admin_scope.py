@@ -23,6 +23,7 @@ from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
+from home.cache import remembered
 from home.roles import is_site_editor
 
 EDIT_ACTIONS = {"add", "change", "publish", "lock", "unlock", "bulk_delete"}
@@ -126,7 +127,8 @@ def explorer_start_page(user):
     root = page_policy().explorable_root_instance(user)
     if root is not None and not root.is_root():
         return root
-    default_locale_id = Locale.get_default().pk
+    # Asked on every admin page (the main menu), and a Locale only changes with content.
+    default_locale_id = remembered("admin-scope:default-locale", lambda: Locale.get_default().pk)
     return min(pages, key=lambda page: (page.locale_id != default_locale_id, page.depth, page.path))
 
 

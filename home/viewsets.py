@@ -22,6 +22,8 @@ from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
 from wagtail.models import Page
 
+from home.explorer import ExplorerFilterSet, ExplorerView
+
 
 class CreatePageView(CreateView):
     retried = False
@@ -110,6 +112,9 @@ class CreatePageView(CreateView):
 
 
 class PageViewSetWithSafeCreate(PageViewSet):
-    """Wagtail's viewset for every page type, with the create view above."""
+    """Wagtail's viewset for every page type, with the create view above and the explorer of
+    home/explorer.py."""
 
     add_view_class = CreatePageView
+    index_view_class = ExplorerView
+    filterset_class = ExplorerFilterSet
