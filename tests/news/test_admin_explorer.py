@@ -272,3 +272,24 @@ def test_a_page_outside_an_editors_part_of_the_tree_sends_them_to_their_own(clie
     assert response.status_code == 302
     assert response["Location"] == f"/admin/pages/{news_indexes['en'].pk}/"
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_searching_the_whole_tree_shows_each_result_under_its_own_parent(
+    admin_client, news_indexes, add_news
+):
+    """The explorer drops Wagtail's parent column, but a search still names the parent of a result
+    from elsewhere in the tree, as Wagtail's explorer does."""
+    add_items(news_indexes, add_news, 1, 1)  # "Bericht 1 nl" and its English translation
+    index = news_indexes["nl"]
+    explore_warm(admin_client, index)
+
+    response = admin_client.get(f"/admin/pages/{index.pk}/", {"q": "Bericht", "search_all": "1"})
+    html = response.content.decode()
+
+    english = NewsPage.objects.get(title="Bericht 1 en")
+    dutch = NewsPage.objects.get(title="Bericht 1 nl")
+    assert {english.pk, dutch.pk} <= row_ids(html)
+    english_row = html.split(f'data-object-id="{english.pk}"', 1)[1].split("</tr>", 1)[0]
+    dutch_row = html.split(f'data-object-id="{dutch.pk}"', 1)[1].split("</tr>", 1)[0]
+    assert f'href="/admin/pages/{news_indexes["en"].pk}/"' in english_row
+    assert f'href="/admin/pages/{index.pk}/"' not in dutch_row.split("actions", 1)[0]
