@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from wagtail.models import WorkflowState
+from wagtail.models import Page, WorkflowState
 
 from events.models import EventPage, Registration, RegistrationState
 from home.roles import STAFF_GROUP
@@ -126,3 +126,28 @@ def test_a_network_editor_submits_their_entry_and_staff_approve_it(live_site, pa
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_APPROVED
     assert "spreekuur" in page.request.get(live_site.url + entry.url).text()
+
+
+def test_staff_filter_the_explorer_by_page_type(live_site, page):
+    """The explorer's filters offer what they remember (home/explorer.py) and still filter: the
+    Dutch home page's descendants narrowed to news items, through Wagtail's own drawer."""
+    username, password = make_user(STAFF_GROUP, "redactie")
+    log_in(page, live_site, username, password)
+    home = Page.objects.get(depth=2, locale__language_code="nl")
+
+    page.goto(f"{live_site.url}/admin/pages/{home.pk}/")
+    page.get_by_role("button", name="Filter").first.click()
+    page.get_by_role("button", name="Pagina type").click()
+    page.locator("label", has_text="Nieuwsbericht").first.click()
+    page.wait_for_url(f"**/admin/pages/{home.pk}/?*content_type=*")
+    page.wait_for_load_state("networkidle")
+
+    shown = {
+        int(pk)
+        for pk in page.locator("tr[data-object-id], [data-object-id]").evaluate_all(
+            "rows => rows.map(row => row.dataset.objectId)"
+        )
+    }
+    news = set(NewsPage.objects.filter(locale__language_code="nl").values_list("pk", flat=True))
+    assert shown and shown <= news
+    assert len(shown) == min(len(news), 50)
