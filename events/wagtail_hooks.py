@@ -4,6 +4,7 @@ from wagtail import hooks
 
 from events import queries
 from events.viewsets import RegistrationViewSet, outcome_follow_up_menu_item, outcome_follow_up_urls
+from home.cache import remembered
 
 
 @hooks.register("register_admin_viewset")
@@ -28,4 +29,5 @@ def next_sessions(request, page):
 
 @hooks.register("home_page_sections")
 def latest_reports(request, page):
-    return queries.latest_reports(page)
+    # Reports and their outcomes' states only change with content: remembered until it does.
+    return remembered(f"home-section:latest-reports:{page.pk}", lambda: queries.latest_reports(page))

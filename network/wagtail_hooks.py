@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import MenuItem
 from wagtail.models import GroupPagePermission
 
+from home.cache import remembered
 from home.chrome import landmark_page
 from network.documents import refuse_document_of_offline_network
 from network.forms import ListingRequestAdminForm
@@ -230,7 +231,12 @@ def share_permissions_with_translations(sender, instance, created, raw=False, **
 
 @hooks.register("home_page_sections")
 def home_networks(request, page):
-    """A few networks on the home page: the most recently updated ones, with a link to the directory."""
+    """A few networks on the home page: the most recently updated ones, with a link to the directory.
+    Remembered until content changes."""
+    return remembered(f"home-section:networks:{page.pk}", lambda: _home_networks(page))
+
+
+def _home_networks(page):
     index = landmark_page(NetworkIndexPage, path__startswith=page.path, depth=page.depth + 1)
     if index is None:
         return None

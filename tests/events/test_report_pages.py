@@ -618,6 +618,23 @@ def test_home_page_shows_the_latest_reports_with_their_outcome_counts(client, ov
 
 
 @pytest.mark.django_db
+def test_home_page_remembers_its_reports_until_an_outcome_changes(client, overview, make_report):
+    report = make_report("Overheid 2012", [table("Inkoop", outcome("A"), outcome("B"))])
+    client.get("/")  # the site's settings, made on the first visit, move the content generation on
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        section = client.get("/").content.decode().split('id="home-outcomes-title"')[1].split("</section>")[0]
+    assert "2 ideeën, plannen en vragen van de thematafels, 0 opgevolgd." in section
+    assert not any("events_sessionreportpage" in query["sql"] for query in queries.captured_queries)
+
+    followed_up = ReportOutcome.objects.filter(report=report).order_by("pk").first()
+    followed_up.status = "done"
+    followed_up.save()
+    section = client.get("/").content.decode().split('id="home-outcomes-title"')[1].split("</section>")[0]
+    assert "2 ideeën, plannen en vragen van de thematafels, 1 opgevolgd." in section
+
+
+@pytest.mark.django_db
 def test_rebuild_command_restores_the_overview(client, overview, make_report):
     make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"), outcome("Uitleg"))])
     ReportOutcome.objects.all().delete()  # as after a loaddata, which skips the save signal

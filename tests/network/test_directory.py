@@ -207,6 +207,17 @@ def test_home_page_shows_recent_networks_and_links_the_directory(client, network
     assert 'href="/netwerken/"' in html
 
 
+def test_home_page_remembers_its_networks_until_the_directory_changes(client, networks, directory):
+    client.get("/")  # the site's settings, made on the first visit, move the content generation on
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/")
+    assert not any("network_networkpage" in query["sql"] for query in queries.captured_queries)
+
+    newest = add_network(directory["nl"], "Netwerk Nieuwkomer")
+    assert newest.url in client.get("/").content.decode()
+
+
 class TestPageTypeRules(WagtailPageTestCase):
     def test_directory_under_home_and_networks_under_the_directory_only(self):
         self.assertAllowedParentPageTypes(NetworkIndexPage, {HomePage})

@@ -236,6 +236,32 @@ def test_home_page_shows_the_three_latest_news_of_its_language(client, add_news)
 
 
 @pytest.mark.django_db
+def test_home_page_remembers_its_latest_news_with_their_images_until_the_news_changes(
+    client, add_news, lead_image
+):
+    """The home page is the most visited page: its latest news costs a cache read, not three
+    queries, and a publication or withdrawal shows at once."""
+    Rendition.objects.filter(image=lead_image).delete()  # as before the image's task has run
+    add_news("nl", "Met beeld", datetime.date(2013, 1, 1), image=lead_image)
+    client.get("/")  # the site's settings, made on the first visit, move the content generation on
+    client.get("/")  # remembers the three, with the card renditions it made for them
+    assert set(NEWS_CARD_SPECS) <= set(
+        Rendition.objects.filter(image=lead_image).values_list("filter_spec", flat=True)
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/").content.decode()
+    assert "Met beeld" in html and 'class="news-card__image"' in html
+    asked = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "news_newspage" not in asked and "wagtailimages_rendition" not in asked, asked
+
+    newer = add_news("nl", "Nieuwer bericht", datetime.date(2014, 1, 1))
+    assert "Nieuwer bericht" in client.get("/").content.decode()
+    newer.unpublish()
+    assert "Nieuwer bericht" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
 def test_unpublished_news_is_not_listed(client, add_news):
     page = add_news("nl", "Concept")
     page.unpublish()
