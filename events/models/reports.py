@@ -109,7 +109,9 @@ class SessionReportPage(Page):
         return list(self.covered_events().order_by("path"))
 
     def theme_tables(self):
-        return [child for child in self.body if child.block_type == "theme_table"]
+        """The theme tables' ids and themes for the table of contents, from the stored data: reading
+        the blocks themselves would look up every image, document and session the report holds."""
+        return [child for child in self.body.raw_data if child["type"] == "theme_table"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,8 +1,26 @@
 from django import template
+from wagtail.models import Site
 
 from events.models import public_reports
+from home.cache import remembered_fragments
 
 register = template.Library()
+
+REPORT_BODY = "events/includes/report_body.html"
+
+
+@register.simple_tag(takes_context=True)
+def report_body(context, page):
+    """A report's blocks, rendered once per content change: its images, documents, quotes and
+    sessions took four queries and most of the page's time. A preview renders the draft's own."""
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or not page.pk:
+        with context.push(page=page):
+            return context.template.engine.get_template(REPORT_BODY).render(context)
+    site = Site.find_for_request(request)
+    return remembered_fragments(
+        context, REPORT_BODY, "page", [page], lambda report: f"{report.pk}:{site.pk if site else 0}"
+    )
 
 
 @register.simple_tag

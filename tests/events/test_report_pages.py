@@ -635,6 +635,41 @@ def test_home_page_remembers_its_reports_until_an_outcome_changes(client, overvi
 
 
 @pytest.mark.django_db
+def test_a_report_renders_its_blocks_once_per_change_and_a_preview_its_draft(client, overview, make_report):
+    """The blocks of a report are rendered once per content change (their images, documents and
+    sessions were most of the page's queries and time); a new revision shows at once, and a preview
+    shows the draft, never the remembered live text."""
+    image = demo_image("Zwermsessie", seed=3)
+    gallery = {
+        "type": "gallery",
+        "id": str(uuid.uuid4()),
+        "value": {"title": "Foto's", "images": [{"image": image.pk, "caption": "Tafel"}], "credit": ""},
+    }
+    report = make_report(
+        "Overheid 2012",
+        [table("Inkoop", outcome("Samen inschrijven")), table("Zorg", outcome("Wijkteams")), gallery],
+    )
+    client.get(report.url)  # the site's settings, made on the first visit, move the content generation on
+    client.get(report.url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(report.url).content.decode()
+    assert "Samen inschrijven" in html and 'href="#table-' in html and "Tafel" in html
+    asked = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailimages_" not in asked, asked
+
+    report.body[0].value["outcomes"][0]["text"] = "Samen aanbesteden"
+    report.save_revision().publish()
+    html = client.get(report.url).content.decode()
+    assert "Samen aanbesteden" in html and "Samen inschrijven" not in html
+
+    draft = SessionReportPage.objects.get(pk=report.pk)
+    draft.body[0].value["outcomes"][0]["text"] = "Nog niet gepubliceerd"
+    preview = draft.make_preview_request().content.decode()
+    assert "Nog niet gepubliceerd" in preview and "Samen aanbesteden" not in preview
+    assert "Samen aanbesteden" in client.get(report.url).content.decode()
+
+
+@pytest.mark.django_db
 def test_rebuild_command_restores_the_overview(client, overview, make_report):
     make_report("Overheid", [table("Inkoop", outcome("Samen inschrijven"), outcome("Uitleg"))])
     ReportOutcome.objects.all().delete()  # as after a loaddata, which skips the save signal
