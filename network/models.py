@@ -17,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.cache import remembered
 from home.images import NETWORK_LOGO_SPECS
 from home.models import PartnerQuote, Sector
 from home.pagination import paginate
@@ -147,15 +148,24 @@ class NetworkIndexPage(RoutablePageMixin, Page):
                 "filters": filters,
                 "is_filtered": any(filters.values()),
                 "sectors": sectors,
-                "municipalities": Municipality.objects.all(),
-                "tags": Tag.objects.filter(network_networkpagetag_items__content_object__in=self.networks())
-                .distinct()
-                .order_by("name"),
+                # The filters' choices change only with content: remembered, not asked per view.
+                "municipalities": remembered(
+                    "directory:municipalities", lambda: list(Municipality.objects.all())
+                ),
+                "tags": remembered(f"directory:tags:{self.pk}", self.tag_choices),
                 "stale_before": stale_before(),
                 "listing_request_url": self.listing_request_url(),
             }
         )
         return context
+
+    def tag_choices(self):
+        """The tags of this directory's live networks, by name."""
+        return list(
+            Tag.objects.filter(network_networkpagetag_items__content_object__in=self.networks())
+            .distinct()
+            .order_by("name")
+        )
 
     def listing_request_url(self):
         slug = LISTING_REQUEST_SLUGS.get(self.locale.language_code, LISTING_REQUEST_SLUGS["nl"])

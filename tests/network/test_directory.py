@@ -224,3 +224,17 @@ class TestPageTypeRules(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(NetworkIndexPage, {NetworkPage})
         self.assertAllowedParentPageTypes(NetworkPage, {NetworkIndexPage})
         self.assertAllowedSubpageTypes(NetworkPage, set())
+
+
+def test_the_directory_remembers_its_filter_choices_until_a_network_changes(client, networks, directory):
+    client.get("/netwerken/")  # the site's settings, made on the first visit, move the generation on
+    client.get("/netwerken/")
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/netwerken/").content.decode()
+    assert 'value="zorg"' in html and 'value="aalten"' in html
+    asked = " ".join(query["sql"] for query in queries.captured_queries)
+    assert 'SELECT DISTINCT "taggit_tag"."id"' not in asked  # the tags to filter on, not the cards' own
+    assert 'FROM "network_municipality" ORDER BY' not in asked
+
+    add_network(directory["nl"], "Netwerk Duurzaam", tags=["duurzaamheid"])
+    assert 'value="duurzaamheid"' in client.get("/netwerken/").content.decode()
