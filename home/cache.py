@@ -15,9 +15,11 @@ import math
 import re
 import threading
 import time
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
@@ -75,12 +77,31 @@ def page_cache_timeout():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
 
 
+# The counters as this request first read them: a page asks for them a dozen times (every remembered
+# value, fragment and route), each a round trip to Redis; one request sees one state of the content.
+# A change made by the request itself forgets them (_bump).
+_REQUEST_GENERATIONS = ContextVar("pagecache_request_generations", default=None)
+
+
 def current_generation(key=GENERATION_KEY):
+    known = _REQUEST_GENERATIONS.get()
+    if known is not None and key in known:
+        return known[key]
     generation = cache.get(key)
     if generation is None:
         cache.add(key, 1, None)
         generation = cache.get(key, 1)
+    if known is not None:
+        known[key] = generation
     return generation
+
+
+def _request_started(**kwargs):
+    _REQUEST_GENERATIONS.set({})
+
+
+def _request_finished(**kwargs):
+    _REQUEST_GENERATIONS.set(None)
 
 
 def _bump(key):
@@ -89,6 +110,8 @@ def _bump(key):
     except ValueError:  # not there yet (or evicted): a fresh counter also misses every old key
         cache.set(key, 2, None)
     LOCAL_PAGES.forget()
+    if (known := _REQUEST_GENERATIONS.get()) is not None:
+        known.clear()
 
 
 class LocalPages:
@@ -235,6 +258,8 @@ def search_index_updated(task_result, **kwargs):
 
 
 def connect_signals():
+    request_started.connect(_request_started, dispatch_uid="pagecache_request_started")
+    request_finished.connect(_request_finished, dispatch_uid="pagecache_request_finished")
     task_finished.connect(search_index_updated, dispatch_uid="pagecache_search_index")
     post_save.connect(invalidate_page_cache, dispatch_uid="pagecache_post_save")
     post_delete.connect(invalidate_page_cache, dispatch_uid="pagecache_post_delete")
@@ -273,6 +298,11 @@ class AnonymousPageCacheMiddleware:
             return self.hit(request, local)
         # The counters and the page in one cache round trip: this runs on every anonymous request.
         found = cache.get_many([GENERATION_KEY, LIVE_GENERATION_KEY, key])
+        if (known := _REQUEST_GENERATIONS.get()) is not None:
+            # The page renders with the counters it will be stored under.
+            known.update(
+                {name: found[name] for name in (GENERATION_KEY, LIVE_GENERATION_KEY) if name in found}
+            )
         generations = ".".join(
             str(found[name]) if name in found else str(current_generation(name))
             for name in (GENERATION_KEY, LIVE_GENERATION_KEY)

@@ -142,6 +142,43 @@ def test_a_hit_takes_one_cache_round_trip_and_a_change_makes_it_stale(
 
 
 @pytest.mark.django_db
+def test_a_render_reads_the_content_counters_once(demo_site, client, monkeypatch):
+    """Every remembered value, fragment and route is keyed by the counters: a page reads them once,
+    not a round trip to Redis for each."""
+    client.get("/")
+    client.get("/")
+    original = cache.get
+    counter_reads = []
+
+    def get(key, *args, **kwargs):
+        if key in (GENERATION_KEY, LIVE_GENERATION_KEY):
+            counter_reads.append(key)
+        return original(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", get)
+    for path in ("/", "/nieuws/", "/agenda/"):
+        counter_reads.clear()
+        assert client.get(path).status_code == 200
+        assert len(counter_reads) == len(set(counter_reads)) == 1, (path, counter_reads)
+
+
+def test_a_request_sees_its_own_change_and_outside_a_request_every_read_is_fresh(page_cache):
+    from django.core.signals import request_finished, request_started  # noqa: PLC0415
+
+    request_started.send(sender=None)
+    try:
+        before = current_generation()
+        cache.incr(GENERATION_KEY)  # another process's change while this request renders
+        assert current_generation() == before  # one request, one state of the content
+        invalidate_page_cache(sender=ContentPage)  # this request's own change
+        assert current_generation() == before + 2
+    finally:
+        request_finished.send(sender=None)
+    cache.incr(GENERATION_KEY)
+    assert current_generation() == before + 3
+
+
+@pytest.mark.django_db
 def test_a_change_in_another_process_shows_within_a_second(demo_site, client, page_cache, settings):
     """Another server process bumps the shared counter only: this process's copy lives out its second."""
     assert settings.PAGE_CACHE_LOCAL_SECONDS == 1
