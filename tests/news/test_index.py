@@ -3,6 +3,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template.engine import Engine
 from django.test.utils import CaptureQueriesContext
 from wagtail.images.models import Rendition
 from wagtail.models import Page
@@ -259,6 +260,34 @@ def test_home_page_remembers_its_latest_news_with_their_images_until_the_news_ch
     assert "Nieuwer bericht" in client.get("/").content.decode()
     newer.unpublish()
     assert "Nieuwer bericht" not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_news_cards_are_rendered_once_and_show_an_edit_at_once(client, add_news, monkeypatch):
+    """The cards of the news index and the home page are kept rendered until content changes."""
+    item = add_news("nl", "Oude titel", datetime.date(2013, 1, 1))
+    for url in ("/nieuws/", "/"):
+        client.get(url)
+        assert ">Oude titel</a>" in client.get(url).content.decode()
+
+    rendered = []
+    engine_get = Engine.get_template
+
+    def get_template(engine, name, *args, **kwargs):
+        rendered.append(name)
+        return engine_get(engine, name, *args, **kwargs)
+
+    monkeypatch.setattr("django.template.engine.Engine.get_template", get_template)
+    for url in ("/nieuws/", "/"):
+        rendered.clear()
+        client.get(url)
+        assert "news/includes/news_card.html" not in rendered, url
+
+    item.title = "Nieuwe titel"
+    item.save_revision().publish()
+    for url in ("/nieuws/", "/"):
+        html = client.get(url).content.decode()
+        assert ">Nieuwe titel</a>" in html and ">Oude titel</a>" not in html, url
 
 
 @pytest.mark.django_db
