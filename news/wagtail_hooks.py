@@ -1,12 +1,9 @@
-import contextlib
-
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from home.cache import remembered
 from home.chrome import landmark_page
-from home.images import NEWS_CARD_SPECS, generate_renditions
 from home.translation_buttons import TranslatableSnippetViewSet
 from news.models import NewsIndexPage, NewsPage, Topic, with_list_images
 
@@ -16,7 +13,8 @@ HOME_NEWS_COUNT = 3
 @hooks.register("home_page_sections")
 def latest_news(request, page):
     """The three newest news items of the home page's language, remembered until content changes:
-    the home page is the most visited one, and these three were most of its queries."""
+    the home page is the most visited one, and these three were most of its queries. Their cards
+    are kept rendered too ({% news_cards %}), images included."""
     return remembered(f"home-section:latest-news:{page.pk}", lambda: _latest_news(page))
 
 
@@ -31,13 +29,6 @@ def _latest_news(page):
     )
     if not items:
         return None
-    for item in items:
-        if item.lead_image is not None:
-            # Normally made already by the task of the image's upload; if not, made now, so that the
-            # remembered cards carry them and no view of them asks for them again. A broken upload:
-            # the card shows what the picture tag manages, as before.
-            with contextlib.suppress(OSError, ValueError):
-                generate_renditions(item.lead_image, NEWS_CARD_SPECS)
     index = landmark_page(NewsIndexPage, path__startswith=page.path)
     return {"template": "news/includes/home_news.html", "order": 20, "items": items, "index": index}
 

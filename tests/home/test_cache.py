@@ -7,6 +7,7 @@ import pytest
 import redis
 import time_machine
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -162,8 +163,8 @@ def test_a_render_reads_the_content_counters_once(demo_site, client, monkeypatch
         assert len(counter_reads) == len(set(counter_reads)) == 1, (path, counter_reads)
 
 
+@pytest.mark.django_db  # the request signals also reach Django's connection handling
 def test_a_request_sees_its_own_change_and_outside_a_request_every_read_is_fresh(page_cache):
-    from django.core.signals import request_finished, request_started  # noqa: PLC0415
 
     request_started.send(sender=None)
     try:

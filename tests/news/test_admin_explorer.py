@@ -4,14 +4,18 @@ each row's translation buttons still as wagtail-localize would show them."""
 import re
 
 import pytest
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.admin.views.pages.listing import GenericPageFilterSet
+from wagtail.models import GroupPagePermission, Page, PageLogEntry, PageViewRestriction, Site
 
 from home import translation_buttons
 from home.demo import translated_page
+from home.explorer import REMEMBERED_FILTERS, ExplorerFilterSet
 from news.models import NewsPage
-from tests.factories import StaffUserFactory
+from tests.factories import NewsPageFactory, StaffUserFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -155,11 +159,6 @@ def row_ids(html):
 
 
 def test_the_filters_offer_what_wagtails_own_filters_offer(rf, admin_user, staff_user, news_indexes):
-    from wagtail.admin.views.pages.listing import GenericPageFilterSet  # noqa: PLC0415
-    from wagtail.models import Page, PageLogEntry  # noqa: PLC0415
-
-    from home.explorer import REMEMBERED_FILTERS, ExplorerFilterSet  # noqa: PLC0415
-    from tests.factories import NewsPageFactory  # noqa: PLC0415
 
     page = NewsPageFactory(parent=news_indexes["nl"], owner=staff_user)
     PageLogEntry.objects.log_action(page, "wagtail.edit", user=admin_user)
@@ -184,9 +183,6 @@ def test_the_filters_offer_what_wagtails_own_filters_offer(rf, admin_user, staff
 def test_a_new_owner_and_a_new_site_show_in_the_filters_at_once(
     admin_client, staff_user, news_indexes, home_pages
 ):
-    from wagtail.models import Site  # noqa: PLC0415
-
-    from tests.factories import NewsPageFactory  # noqa: PLC0415
 
     home = home_pages["nl"]
     html, _queries = explore_warm(admin_client, home)
@@ -204,7 +200,6 @@ def test_a_new_owner_and_a_new_site_show_in_the_filters_at_once(
 def test_filtering_by_owner_and_page_type_lists_only_those_pages(
     admin_client, staff_user, news_indexes, home_pages
 ):
-    from tests.factories import NewsPageFactory  # noqa: PLC0415
 
     index = news_indexes["nl"]
     own = {NewsPageFactory(parent=index, owner=staff_user).pk for _ in range(2)}
@@ -222,7 +217,6 @@ def test_filtering_by_owner_and_page_type_lists_only_those_pages(
 
 
 def test_rows_show_their_language_and_type_from_memory_as_wagtail_would(admin_client, home_pages):
-    from wagtail.models import Page  # noqa: PLC0415
 
     html, _queries = explore_warm(admin_client, Page.get_first_root_node())
     for language, name in (("nl", "Nederlands"), ("en", "English"), ("de", "Deutsch")):
@@ -240,7 +234,6 @@ def shown_as_private(html):
 
 
 def test_a_restricted_page_shows_as_private_as_soon_as_it_is_restricted(admin_client, news_indexes):
-    from wagtail.models import PageViewRestriction  # noqa: PLC0415
 
     index = news_indexes["nl"]
     html, _queries = explore_warm(admin_client, index)
@@ -254,10 +247,6 @@ def test_a_restricted_page_shows_as_private_as_soon_as_it_is_restricted(admin_cl
 def test_a_page_outside_an_editors_part_of_the_tree_sends_them_to_their_own(client, news_indexes):
     """Wagtail's redirect, kept in the explorer's own get(): an editor of the English news only,
     asking for the Dutch news index, lands on the English one."""
-    from django.contrib.auth.models import Group, Permission  # noqa: PLC0415
-    from wagtail.models import GroupPagePermission  # noqa: PLC0415
-
-    from tests.factories import UserFactory  # noqa: PLC0415
 
     group = Group.objects.create(name="English news")
     group.permissions.add(Permission.objects.get(codename="access_admin"))

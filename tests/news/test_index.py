@@ -245,7 +245,7 @@ def test_home_page_remembers_its_latest_news_with_their_images_until_the_news_ch
     Rendition.objects.filter(image=lead_image).delete()  # as before the image's task has run
     add_news("nl", "Met beeld", datetime.date(2013, 1, 1), image=lead_image)
     client.get("/")  # the site's settings, made on the first visit, move the content generation on
-    client.get("/")  # remembers the three, with the card renditions it made for them
+    client.get("/")  # remembers the three and their cards, rendered with the renditions the picture tag made
     assert set(NEWS_CARD_SPECS) <= set(
         Rendition.objects.filter(image=lead_image).values_list("filter_spec", flat=True)
     )
