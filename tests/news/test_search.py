@@ -2,12 +2,14 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as wagtail_backend
 
+from home.search import PostgresQueryCompiler, count_up_to
 from tests.news.conftest import empty_shared_caches
 
 RESULT_LINK = 'class="search-result__title"><a href="'
@@ -232,3 +234,130 @@ def test_site_backend_ranks_as_wagtails_own_with_the_query_computed_once(add_new
     sql = queries[0]["sql"]
     assert sql.count("(SELECT to_tsquery(") == 3  # the filter and both ranks: each an InitPlan
     assert '"_vector_"' not in sql.split(" FROM ", 1)[0]  # filtered on, not selected
+
+
+def published_on(pages_and_days):
+    """Set each page's first publication to a day of January 2024, or to none (None): a page made live
+    without Wagtail's publish, as a bulk import leaves it."""
+    for page, day in pages_and_days:
+        published = None if day is None else datetime.datetime(2024, 1, day, 9, tzinfo=datetime.UTC)
+        Page.objects.filter(pk=page.pk).update(first_published_at=published)
+
+
+@pytest.mark.django_db
+def test_a_word_in_more_pages_than_are_ranked_lists_the_newest_first(client, add_news, monkeypatch):
+    monkeypatch.setattr("news.views.MOST_RANKED", 6)
+    items = [add_news("nl", f"Zwermbericht {number}", revision=False) for number in range(7)]
+    published_on(zip(items, [3, 1, 6, None, 2, 5, None], strict=True))
+
+    response = client.get("/zoeken/", {"q": "zwermbericht"})
+    html = response.content.decode()
+    # Newest first, the two never published last (the later made first); six of the seven.
+    assert result_urls(response) == [items[index].url for index in (2, 5, 0, 4, 1, 6)]
+    assert "Meer dan 6 resultaten voor “zwermbericht”." in html
+    assert "Hieronder de 6 die het laatst zijn gepubliceerd, de nieuwste eerst" in html
+    assert "resultaten voor “zwermbericht”</p>" not in html  # not the ranked count
+
+    # Another word narrows it down to as many as are ranked: by relevance again, with the count.
+    add_news("nl", "Zwermbericht over Wehl", body="Zwermbericht: zwermen in Wehl.", revision=False)
+    html = client.get("/zoeken/", {"q": "zwermbericht wehl"}).content.decode()
+    assert "1 resultaat voor “zwermbericht wehl”" in html
+    assert "Meer dan" not in html
+
+
+@pytest.mark.django_db
+def test_the_newest_first_are_paged_and_end_where_the_ranked_would(client, add_news, monkeypatch):
+    monkeypatch.setattr("news.views.MOST_RANKED", 5)
+    monkeypatch.setattr("news.views.SEARCH_RESULTS_PER_PAGE", 2)
+    monkeypatch.setattr("news.views.REMEMBERED_RESULTS", 2)  # pages 2 and 3 from the search backend
+    items = [add_news("nl", f"Zwermbericht {number}", revision=False) for number in range(8)]
+    published_on(zip(items, [4, 8, 1, 7, 3, 6, 2, 5], strict=True))
+    newest = [items[index].url for index in (1, 3, 5, 7, 0)]
+
+    pages = [result_urls(client.get("/zoeken/", {"q": "zwermbericht", "page": page})) for page in (1, 2, 3)]
+    assert pages == [newest[:2], newest[2:4], newest[4:]]
+    last = client.get("/zoeken/", {"q": "zwermbericht", "page": "99"})
+    assert result_urls(last) == newest[4:]
+    assert "Meer dan 5 resultaten" in last.content.decode()
+
+
+@pytest.mark.django_db
+def test_newest_first_search_queries_do_not_grow_with_the_matches(client, add_news, monkeypatch):
+    monkeypatch.setattr("news.views.MOST_RANKED", 3)
+    url = "/zoeken/?q=kwartelkoning"
+
+    def add(count, offset):
+        for number in range(count):
+            add_news(
+                "nl",
+                f"Zwermsessie {offset + number}",
+                body="Een kwartelkoning zat aan tafel.",
+                revision=False,
+            )
+
+    add(5, 0)
+    empty_shared_caches(client, url)
+    with CaptureQueriesContext(connection) as with_five:
+        assert len(result_urls(client.get(url))) == 3
+    add(55, 5)
+    empty_shared_caches(client, url)
+    with CaptureQueriesContext(connection) as with_sixty:
+        assert len(result_urls(client.get(url))) == 3
+    assert len(with_sixty) == len(with_five)
+
+
+@pytest.fixture
+def wehl_news(add_news):
+    """Matches of "wehl" published on different days, two never published, and newer pages that
+    do not match (the home pages and two news items, published now)."""
+    matching = [
+        add_news("nl", f"Zwermen in Wehl {number}", body="Wehl aan tafel.", revision=False)
+        for number in range(8)
+    ]
+    published_on(zip(matching, [5, None, 2, 8, 1, None, 7, 3], strict=True))
+    add_news("nl", "Ontbijt in Doetinchem", body="Aan tafel.")
+    add_news("en", "Breakfast in Doetinchem", body="At the table.")
+    return matching
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("window", [200, 3])
+def test_site_backend_lists_pages_in_their_order_as_wagtails_own(wehl_news, monkeypatch, window):
+    """A search in the pages' own order (``order_by_relevance=False``): the same pages in the same
+    order as Wagtail's backend, from the first pages looked at one by one (a window of 200) or, when
+    the window holds too few matches (3), from all matches."""
+    monkeypatch.setattr(PostgresQueryCompiler, "WINDOW", window)
+    ours, wagtails = get_search_backend(), wagtail_backend({})
+    pages = Page.objects.live().order_by(F("first_published_at").desc(nulls_last=True), "-id")
+    for words in ("wehl", "tafel wehl", "onvindbaar"):
+        expected = [
+            page.pk for page in wagtails.search(words, pages, operator="and", order_by_relevance=False)
+        ]
+        assert (len(expected) == 8) is (words != "onvindbaar")
+        for start, stop in [(0, 2), (0, 8), (2, 6), (6, 20)]:
+            found = ours.search(words, pages, operator="and", order_by_relevance=False)[start:stop]
+            assert [page.pk for page in found] == expected[start:stop]
+    if connection.vendor != "postgresql":
+        assert type(ours) is type(wagtails)  # SQLite: Wagtail's backend as it is
+        return
+    with CaptureQueriesContext(connection) as first_two:
+        list(ours.search("wehl", pages, operator="and", order_by_relevance=False)[:2])
+    all_matches = [query["sql"] for query in first_two if ") IS TRUE" in query["sql"]]
+    # Within the window, only the window's pages are looked up; past it, every match once.
+    assert len(first_two) == (1 if window == 200 else 2)
+    assert len(all_matches) == (0 if window == 200 else 1)
+    assert "JOIN" not in first_two[-1]["sql"]
+
+
+@pytest.mark.django_db
+def test_counting_up_to_a_limit(wehl_news):
+    pages = Page.objects.live()
+    backend = get_search_backend()
+    for limit in (1, 7, 8, 9, 100):
+        assert count_up_to(backend.search("wehl", pages, operator="and"), limit) == min(8, limit)
+    assert count_up_to(backend.search("onvindbaar", pages, operator="and"), 5) == 0
+    if connection.vendor == "postgresql":
+        with CaptureQueriesContext(connection) as queries:
+            count_up_to(backend.search("wehl", pages, operator="and"), 3)
+        assert "LIMIT 3" in queries[-1]["sql"]
+        assert "ts_rank" not in queries[-1]["sql"]
