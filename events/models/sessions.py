@@ -31,6 +31,7 @@ from wagtail.search import index
 
 from events.blocks import ProgrammeBlock
 from events.ical import calendar_response, events_calendar
+from home.cache import remembered
 from home.models import Sector
 from home.pagination import paginate
 from home.params import year_param
@@ -145,14 +146,22 @@ class EventIndexPage(RoutablePageMixin, Page):
         active_sector = next((sector for sector in sectors if sector.slug == sector_slug), None)
         if active_sector is not None:
             upcoming = upcoming.filter(sector__slug=sector_slug)
-        years = self.past_years(sector_slug if active_sector else None)
+        upcoming = list(upcoming)
+        # The past changes when content does, or when the first of the upcoming sessions ends: what
+        # is remembered of it (its years, a year's count) is kept under that end too.
+        sector = sector_slug if active_sector else None
+        next_end = min((int(event.end.timestamp()) for event in upcoming), default=None)
+        past_until = f"agenda:{self.pk}:{sector}:{next_end}"
+        years = remembered(f"{past_until}:years", lambda: self.past_years(sector))
         year = asked_year if asked_year is not None else (years[0] if years else None)
         past_page = None
         if year in years:
             past = self.past_events().filter(start__year=year)
             if active_sector is not None:
                 past = past.filter(sector__slug=sector_slug)
-            past_page = paginate(request, past, PAST_PER_PAGE)
+            past_page = paginate(
+                request, past, PAST_PER_PAGE, count=remembered(f"{past_until}:{year}", past.count)
+            )
         # A year's archive is a lasting address, while the agenda itself moves on to the next year:
         # /agenda/?year=2012 names itself. The sector filter is dropped, as on the news index, since
         # the year's page holds its sessions of every sector.
@@ -162,7 +171,7 @@ class EventIndexPage(RoutablePageMixin, Page):
         response = self.render(
             request,
             context_overrides={
-                "upcoming": list(upcoming),
+                "upcoming": upcoming,
                 "past": past_page.object_list if past_page is not None else [],
                 "past_page": past_page,
                 "years": years,

@@ -366,3 +366,30 @@ def test_purge_honours_a_shorter_period(make_event):
     call_command("purge_registrations", days=5, verbosity=0)
 
     assert Registration.objects.get().email == ""
+
+
+def test_a_session_that_ends_moves_into_the_archive_without_a_content_change(client, make_event):
+    """The archive's years and a year's count are remembered until content changes or the first
+    upcoming session ends: the agenda reads neither again until then, and shows it right after."""
+    old = make_event(start=datetime(2012, 3, 10, 7, 30, tzinfo=AMSTERDAM), translations=False)["nl"]
+    # Under way, ending in ten minutes: the cache's entries outlive the wait (they expire after an hour).
+    ends = (timezone.now() + timedelta(minutes=10)).replace(second=0, microsecond=0)
+    soon = make_event(start=ends - timedelta(hours=2), end=ends, translations=False)["nl"]
+    later = make_event(days=30, translations=False)["nl"]
+    for _warm_up in range(2):
+        client.get("/agenda/")
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get("/agenda/").content.decode()
+    assert not [query for query in warm.captured_queries if "EXTRACT(YEAR" in query["sql"].upper()]
+    assert not [query for query in warm.captured_queries if '"__count"' in query["sql"]]
+    archive = html.split('id="archive-title"', 1)[1]
+    assert '<a href="?year=2012" aria-current="page">2012</a>' in archive
+    assert old.title in archive and soon.title not in archive
+
+    year = soon.start.astimezone(AMSTERDAM).year
+    with time_machine.travel(soon.end + timedelta(minutes=1), tick=False):
+        archive = client.get("/agenda/").content.decode().split('id="archive-title"', 1)[1]
+        assert f'<a href="?year={year}" aria-current="page">{year}</a>' in archive
+        assert soon.title in archive and later.title not in archive
+        assert '<a href="?year=2012">2012</a>' in archive
+        assert old.title in client.get("/agenda/", {"year": 2012}).content.decode()
