@@ -150,7 +150,9 @@ class PostgresResults(PostgresSearchResults):
     def _do_search(self):
         compiler = self.query_compiler
         if (
-            compiler.is_plain()
+            # Wagtail's autocomplete compiler shares these results (the admin's page search).
+            isinstance(compiler, PostgresQueryCompiler)
+            and compiler.is_plain()
             and compiler.walks_pages_in_order(self._score_field)
             and self.stop is not None
             and self.stop <= compiler.WINDOW

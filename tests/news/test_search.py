@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -10,6 +11,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database import SearchBackend as wagtail_backend
 
 from home.search import PostgresQueryCompiler, count_up_to
+from tests.factories import StaffUserFactory
 from tests.news.conftest import empty_shared_caches
 
 RESULT_LINK = 'class="search-result__title"><a href="'
@@ -341,3 +343,22 @@ def test_counting_up_to_a_limit(wehl_news):
             count_up_to(backend.search("wehl", pages, operator="and"), 3)
         assert "LIMIT 3" in queries[-1]["sql"]
         assert "ts_rank" not in queries[-1]["sql"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("ordering", ["", "-latest_revision_created_at", "title"])
+def test_the_admins_page_search_finds_what_wagtails_own_backend_finds(client, wehl_news, settings, ordering):
+    """The admin's page search (Wagtail's autocomplete, in the order of a column or by relevance)
+    through the site's backend: the same pages in the same order as through Wagtail's."""
+    client.force_login(StaffUserFactory())
+    address = f"/admin/pages/search/?q=wehl&ordering={ordering}"
+
+    def found():
+        response = client.get(address)
+        assert response.status_code == 200
+        return re.findall(r'href="/admin/pages/(\d+)/edit/"', response.content.decode())
+
+    ours = found()
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    assert ours == found()
+    assert {str(page.pk) for page in wehl_news} <= set(ours)
