@@ -36,9 +36,9 @@ class RankedKeys:
     are the newest rather than the most relevant, and the first ``REMEMBERED_RESULTS`` are remembered
     until content changes; a page further on asks the search backend.
 
-    Counting stops after ``MOST_RANKED`` matches (``count_up_to``); ranking them reads each one's
-    index entry: paging through a search, or a second visitor searching for the same words, costs a
-    cache read instead.
+    A search still reads up to ``MOST_RANKED`` matches (counting stops just past it, ``count_up_to``):
+    paging through a search, or a second visitor searching for the same words, costs a cache read
+    instead.
     """
 
     def __init__(self, pages, words, key):
@@ -74,6 +74,7 @@ def search(request):
     context = {"query": query[:MAX_QUERY_LENGTH], "problem": problem, "max_length": MAX_QUERY_LENGTH}
     if problem is None:
         locale = Locale.get_active()
+        # A search here wants the keys only: no full page rows for the hundred it remembers.
         pages = Page.objects.live().public().filter(locale=locale).only("id")
         site = Site.find_for_request(request)
         home = None if site is None else site.root_page.get_translation_or_none(locale)
