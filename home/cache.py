@@ -29,6 +29,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers, set_resp
 from django.utils.safestring import mark_safe
 from django_tasks.signals import task_finished
 from modelsearch.tasks import insert_or_update_object_task
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 GENERATION_KEY = "pagecache:generation"
@@ -178,16 +179,18 @@ def remembered(name, build, timeout=3600):
     return value
 
 
-def remembered_fragments(context, template_name, name, items, vary, timeout=3600):
+def remembered_fragments(context, template_name, name, items, vary=lambda item: item.pk, timeout=3600):
     """Each of ``items`` rendered by ``template_name`` (as ``name``, within ``context``), kept in the
     cache until content changes: one cache read for all of them, the missing ones rendered.
 
     For the cards of a long list, each a few hundred microseconds of template rendering. ``vary(item)``
-    names everything else a card shows that may differ between renderings of the same content (the
-    item, the site its links are relative to, the state of the clock or of a seat count); the
-    language and the content generation are part of every key.
+    names the item and everything else a card shows that may differ between renderings of the same
+    content (a heading level, the state of the clock or of a seat count); the content generation,
+    the language and the site its links are relative to are part of every key.
     """
-    prefix = f"fragment:{current_generation()}:{translation.get_language()}:{template_name}"
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    prefix = f"fragment:{current_generation()}:{translation.get_language()}:{site.pk if site else 0}:{template_name}"
     keys = [f"{prefix}:{vary(item)}" for item in items]
     found = cache.get_many(keys) if keys else {}
     made = {}

@@ -1,7 +1,6 @@
 from django import template
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Site
 
 from events.forms import RegistrationForm
 from events.models import RegistrationState
@@ -32,14 +31,12 @@ def event_cards(context, events, heading_level=3):
     """The agenda cards (``events/includes/event_card.html``) of ``events``, each rendered once per
     content change, state and seat count: the same cards on every year, page and filter of the
     agenda and on the home page, and a sign-up renders only its own session's card again."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
     now = timezone.now()
 
     def vary(event):
         state = event.state_at(now)
         seats = event.seats_left if state == RegistrationState.OPEN else None
-        return f"{event.pk}:{site.pk if site else 0}:{heading_level}:{state}:{seats}"
+        return f"{event.pk}:{heading_level}:{state}:{seats}"
 
     with context.push(heading_level=heading_level):
         return remembered_fragments(context, "events/includes/event_card.html", "event", events, vary)

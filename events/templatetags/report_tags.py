@@ -1,5 +1,4 @@
 from django import template
-from wagtail.models import Site
 
 from events.models import public_reports
 from home.cache import remembered_fragments
@@ -17,10 +16,7 @@ def report_body(context, page):
     if request is None or getattr(request, "is_preview", False) or not page.pk:
         with context.push(page=page):
             return context.template.engine.get_template(REPORT_BODY).render(context)
-    site = Site.find_for_request(request)
-    return remembered_fragments(
-        context, REPORT_BODY, "page", [page], lambda report: f"{report.pk}:{site.pk if site else 0}"
-    )
+    return remembered_fragments(context, REPORT_BODY, "page", [page])
 
 
 @register.simple_tag

@@ -4,7 +4,6 @@ from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from wagtail.models import Site
 
 from home.cache import remembered_fragments
 
@@ -16,15 +15,13 @@ def news_cards(context, items, heading="h2"):
     """The cards (``news/includes/news_card.html``) of ``items``, each rendered once per content
     change and shared by the news index, its topic pages, the home page and the related news of an
     item. A card shows a live item, also in a preview of another page."""
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
     with context.push(heading=heading):
         return remembered_fragments(
             context,
             "news/includes/news_card.html",
             "item",
             items,
-            lambda item: f"{item.pk}:{site.pk if site else 0}:{heading}",
+            lambda item: f"{item.pk}:{heading}",
         )
 
 
